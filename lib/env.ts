@@ -1,0 +1,71 @@
+import { z } from "zod";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+
+/**
+ * The only reader of process.env. Parsed once with zod; a bad value fails fast with a
+ * message naming the variable.
+ */
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+      .optional(),
+    DATA_DIR: z.string().default("./data"),
+    ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+    ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    SESSION_SECRET: z.string().min(16).optional(),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
+    JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .transform((e) => {
+    const dataDir = path.resolve(e.DATA_DIR);
+    const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "xinstruct.db")}`;
+    return {
+      ...e,
+      dataDir,
+      databaseUrl,
+      dialect: databaseUrl.startsWith("file:") ? ("sqlite" as const) : ("postgresql" as const),
+      isLoopback: LOOPBACK.has(e.HOST),
+      authRequired: !LOOPBACK.has(e.HOST) || Boolean(e.ADMIN_PASSWORD || e.ADMIN_TOKEN),
+    };
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new AppError("invalid:config", `Invalid configuration:\n${lines.join("\n")}`, { status: 500 });
+  }
+  const env = result.data;
+  if (!env.isLoopback && !env.ADMIN_PASSWORD && !env.ADMIN_TOKEN) {
+    throw new AppError(
+      "invalid:config",
+      `HOST=${env.HOST} is not a loopback address: set ADMIN_PASSWORD (or ADMIN_TOKEN) so that the dashboard requires a login.`,
+      { status: 500 },
+    );
+  }
+  return env;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests that change the environment call this to re-read it. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
