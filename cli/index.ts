@@ -1,0 +1,17 @@
+import { Command } from "commander";
+import { isAppError } from "@/lib/errors";
+import registerDb from "@/cli/commands/db";
+import registerWorker from "@/cli/commands/worker";
+import registerJobs from "@/cli/commands/jobs";
+
+const program = new Command();
+program.name("xinstruct").description("Multilingual code-instruction data: generate, verify, curate, train, evaluate.").showHelpAfterError();
+
+for (const register of [registerDb, registerWorker, registerJobs]) register(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  // A user-facing message for known errors; internal detail stays out of the terminal.
+  process.stderr.write(`error: ${isAppError(e) ? e.message : e instanceof Error ? e.message : String(e)}\n`);
+  if (!isAppError(e) && e instanceof Error && process.env.XINSTRUCT_DEBUG) process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import type { JobDefinition } from "@/lib/jobs/types";
+import { demoProgress } from "@/lib/jobs/handlers/demo-progress";
+import { noop } from "@/lib/jobs/handlers/noop";
+import { AppError } from "@/lib/errors";
+
+/** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
+const definitions: JobDefinition<any>[] = [demoProgress, noop];
+
+export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
+
+export function jobDefinition(type: string): JobDefinition<any> {
+  const def = catalog.get(type);
+  if (!def) throw new AppError("invalid:job_type", `Unknown job type "${type}". Known: ${[...catalog.keys()].join(", ")}`);
+  return def;
+}

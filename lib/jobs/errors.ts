@@ -1,0 +1,41 @@
+import { AppError, isAppError } from "@/lib/errors";
+
+/** How a failed attempt is treated: retried with backoff, rescheduled, or recorded and stopped. */
+export type FailureKind = "retryable" | "rate_limited" | "unrecoverable";
+
+export class RateLimitedError extends Error {
+  constructor(message: string, readonly retryAfterMs: number) {
+    super(message);
+    this.name = "RateLimitedError";
+  }
+}
+
+export class UnrecoverableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "UnrecoverableError";
+  }
+}
+
+export function classifyFailure(e: unknown): { kind: FailureKind; message: string; retryAfterMs?: number } {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof RateLimitedError) return { kind: "rate_limited", message, retryAfterMs: e.retryAfterMs };
+  if (e instanceof UnrecoverableError) return { kind: "unrecoverable", message };
+  if (isAppError(e)) {
+    const unrecoverable = e.status >= 400 && e.status < 500 && e.status !== 429;
+    return { kind: unrecoverable ? "unrecoverable" : e.status === 429 ? "rate_limited" : "retryable", message };
+  }
+  // zod validation of a payload, a syntax error in data: retrying cannot help.
+  if (e instanceof Error && (e.name === "ZodError" || e instanceof SyntaxError || e instanceof TypeError)) {
+    return { kind: "unrecoverable", message };
+  }
+  return { kind: "retryable", message };
+}
+
+/** Exponential backoff with full jitter, capped. attempt starts at 1. */
+export function backoffMs(attempt: number, baseMs: number, maxMs = 5 * 60_000, random = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export { AppError };

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { defineJob } from "@/lib/jobs/types";
+import { UnrecoverableError } from "@/lib/jobs/errors";
+
+/** A job that counts through steps with a delay: lets a user (and the e2e test) see the queue, events and progress bar work. */
+export const demoProgress = defineJob({
+  name: "demo.progress",
+  description: "Counts through N steps with a delay, reporting progress",
+  payload: z.object({
+    steps: z.number().int().min(1).max(10_000).default(20),
+    delayMs: z.number().int().min(0).max(60_000).default(150),
+    failAtStep: z.number().int().min(1).optional(),
+  }),
+  maxAttempts: 3,
+  backoffBaseMs: 1_000,
+  timeoutMs: 60 * 60_000,
+  async handle({ payload, progress, signal }) {
+    for (let step = 1; step <= payload.steps; step++) {
+      if (payload.delayMs) await sleep(payload.delayMs, signal);
+      signal.throwIfAborted();
+      if (payload.failAtStep === step) throw new UnrecoverableError(`demo job asked to fail at step ${step}`);
+      await progress(step, payload.steps, `step ${step} of ${payload.steps}`);
+    }
+    return { steps: payload.steps };
+  },
+});
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => { clearTimeout(t); reject(signal.reason); }, { once: true });
+  });
+}

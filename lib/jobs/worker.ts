@@ -1,0 +1,121 @@
+import "server-only";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { jobDefinition } from "@/lib/jobs/catalog";
+import { claimJob, completeJob, failJob, heartbeatJob, jobTopic, releaseJob, type Job } from "@/lib/jobs/queue";
+import { appendEvent } from "@/lib/events/store";
+import type { JobContext } from "@/lib/jobs/types";
+
+export interface WorkerOptions {
+  db: Db;
+  concurrency: number;
+  leaseMs: number;
+  /** Only these job types (default: all in the catalog). */
+  types?: string[];
+  idlePollMs?: number;
+  /** Stop once the queue is empty (benchmarks and tests). */
+  exitWhenIdle?: boolean;
+  log?: (line: string) => void;
+  onJobDone?: (job: Job, outcome: string) => void;
+}
+
+export interface WorkerHandle {
+  id: string;
+  /** Stops claiming, waits up to graceMs for running jobs, then releases the rest. */
+  stop(graceMs?: number): Promise<void>;
+  done: Promise<void>;
+}
+
+export function startWorker(opts: WorkerOptions): WorkerHandle {
+  const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const log = opts.log ?? (() => {});
+  const stopping = new AbortController();
+  const running = new Map<string, { job: Job; abort: AbortController; finished?: Promise<void> }>();
+  const idlePoll = opts.idlePollMs ?? 250;
+
+  async function runOne(job: Job): Promise<void> {
+    const def = jobDefinition(job.type);
+    const abort = new AbortController();
+    running.set(job.id, { job, abort });
+    const timeout = setTimeout(() => abort.abort(new Error(`timed out after ${def.timeoutMs} ms`)), def.timeoutMs);
+    const beat = setInterval(async () => {
+      const ours = await heartbeatJob(opts.db, job, opts.leaseMs).catch(() => true);
+      if (!ours) abort.abort(new Error("job cancelled or lease lost"));
+    }, Math.max(200, Math.floor(opts.leaseMs / 3)));
+    const topic = jobTopic(job.id);
+    const ctx: JobContext<unknown> = {
+      jobId: job.id,
+      attempt: job.attempts,
+      payload: def.payload.parse(job.payload),
+      db: opts.db,
+      signal: abort.signal,
+      topic,
+      emit: (type, data) => appendEvent(opts.db, topic, type, data).then(() => {}),
+      progress: (done, total, message) => appendEvent(opts.db, topic, "progress", { done, total, message: message ?? null }).then(() => {}),
+    };
+    let outcome: string;
+    try {
+      await ctx.emit("started", { worker: id, attempt: job.attempts });
+      const result = await def.handle(ctx);
+      outcome = (await completeJob(opts.db, job, result)) ? "succeeded" : "lost";
+    } catch (e) {
+      outcome = await failJob(opts.db, job, abort.signal.aborted ? abort.signal.reason ?? e : e);
+      log(`job ${job.id} (${job.type}) attempt ${job.attempts}: ${outcome}: ${e instanceof Error ? e.message : e}`);
+    } finally {
+      clearTimeout(timeout);
+      clearInterval(beat);
+    }
+    opts.onJobDone?.(job, outcome);
+  }
+
+  async function slot(): Promise<void> {
+    let idle = 0;
+    while (!stopping.signal.aborted) {
+      let job: Job | null = null;
+      try {
+        job = await claimJob(opts.db, id, opts.leaseMs, opts.types);
+      } catch (e) {
+        log(`claim failed: ${(e as Error).message}`);
+      }
+      if (!job) {
+        if (opts.exitWhenIdle) return;
+        idle = Math.min(idle + 1, 4);
+        await delay(idlePoll * idle, stopping.signal);
+        continue;
+      }
+      idle = 0;
+      const finished = runOne(job);
+      running.get(job.id)!.finished = finished;
+      await finished;
+      running.delete(job.id);
+    }
+  }
+
+  const done = Promise.all(Array.from({ length: opts.concurrency }, slot)).then(() => {});
+  log(`worker ${id} started with ${opts.concurrency} slot(s)`);
+
+  return {
+    id,
+    done,
+    async stop(graceMs = 10_000) {
+      stopping.abort();
+      const all = Promise.all([...running.values()].map((r) => r.finished));
+      const timedOut = await Promise.race([all.then(() => false), delay(graceMs).then(() => true)]);
+      if (timedOut) {
+        for (const r of running.values()) {
+          await releaseJob(opts.db, r.job).catch(() => {});
+          r.abort.abort(new Error("worker stopped"));
+        }
+      }
+      await Promise.race([done, delay(1000)]);
+    },
+  };
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
