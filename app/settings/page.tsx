@@ -1,0 +1,17 @@
+import { db } from "@/lib/db/client";
+import { listEndpoints } from "@/lib/settings/endpoints";
+import { EndpointsEditor } from "@/components/settings/endpoints-editor";
+
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  const endpoints = await listEndpoints(db());
+  return (
+    <>
+      <h1>Settings</h1>
+      <h2>Model endpoints</h2>
+      <p className="muted">Used by generation roles (I-Generator, R-Generator, scorer, agents) and evaluations. API keys are stored on the server and never sent back to the browser.</p>
+      <EndpointsEditor initial={endpoints} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isAuthorized } from "@/lib/auth/session";
+
+/** Every page and API route requires a session when auth is on (non-loopback HOST or a password set). */
+const PUBLIC = [/^\/login$/, /^\/api\/auth\/login$/, /^\/api\/health$/, /^\/api\/training\/[^/]+\/metrics$/];
+
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  if (PUBLIC.some((re) => re.test(pathname)) || isAuthorized(req)) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: { code: "unauthorized:session", message: "Sign in to use the API." } }, { status: 401 });
+  }
+  const url = req.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = `?next=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
