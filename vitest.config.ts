@@ -4,9 +4,9 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // `server-only` throws outside React Server Components; tests run on the server side.
-      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.join(import.meta.dirname, "lib/testing/empty-module.ts"),
     },
   },
   test: {

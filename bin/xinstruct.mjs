@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Launches the TypeScript CLI (cli/index.ts) through tsx. The react-server condition makes
-// `import "server-only"` resolve to its empty module, as it does inside Next's server.
-import { spawn } from "node:child_process";
+// Runs the TypeScript CLI (cli/index.ts) in this very process through tsx, so signals
+// (Ctrl-C, SIGTERM, kill -9) reach the worker itself. `import "server-only"` guards lib
+// modules against client bundles; outside Next it would throw, so a resolve hook maps it
+// to an empty module here, as the react-server condition does inside Next's server.
+import { register } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const child = spawn(
-  process.execPath,
-  ["--conditions=react-server", "--no-warnings=ExperimentalWarning", "--import", "tsx", path.join(root, "cli/index.ts"), ...process.argv.slice(2)],
-  { stdio: "inherit", env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") } },
-);
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+const hook = `export async function resolve(specifier, context, next) {
+  if (specifier === "server-only") return { url: "data:text/javascript,export {}", shortCircuit: true };
+  return next(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`);
+const { register: registerTsx } = await import("tsx/esm/api");
+registerTsx({ tsconfig: path.join(root, "tsconfig.json") });
+await import(pathToFileURL(path.join(root, "cli/index.ts")).href);

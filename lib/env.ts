@@ -25,6 +25,8 @@ const schema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
     JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Tests: when set, database tests run against fresh databases in this PostgreSQL cluster.
+    XI_TEST_PG_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   })
   .transform((e) => {
     const dataDir = path.resolve(e.DATA_DIR);
