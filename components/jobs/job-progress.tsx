@@ -1,15 +1,16 @@
 "use client";
 import { useEffect, useState } from "react";
+import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 
 interface StreamEvent { seq: number; type: string; data: Record<string, unknown>; at: string }
-interface State { done: number; total: number; message: string | null; status: string; error: string | null; log: StreamEvent[]; connected: boolean }
+interface State { attempt: number | null; done: number; total: number; message: string | null; status: string; error: string | null; log: StreamEvent[]; connected: boolean }
 
 /**
  * Follows a job's events over SSE. EventSource resumes from Last-Event-ID by itself after
  * a dropped connection; we close it on the final `end` event.
  */
 export function JobProgress({ jobId, initialStatus }: { jobId: string; initialStatus: string }) {
-  const [s, setS] = useState<State>({ done: 0, total: 0, message: null, status: initialStatus, error: null, log: [], connected: false });
+  const [s, setS] = useState<State>({ attempt: null, done: 0, total: 0, message: null, status: initialStatus, error: null, log: [], connected: false });
 
   useEffect(() => {
     const es = new EventSource(`/api/jobs/${jobId}/events`);
@@ -18,7 +19,7 @@ export function JobProgress({ jobId, initialStatus }: { jobId: string; initialSt
       setS((prev) => {
         const next = { ...prev, log: [...prev.log.slice(-199), e] };
         if (e.type === "progress") Object.assign(next, { done: Number(e.data.done), total: Number(e.data.total), message: (e.data.message as string) ?? null });
-        if (e.type === "started") next.status = "running";
+        if (e.type === "started") Object.assign(next, { status: "running", attempt: Number(e.data.attempt) });
         if (e.type === "retry") Object.assign(next, { status: "queued", error: String(e.data.error) });
         if (e.type === "end") Object.assign(next, { status: String(e.data.status), error: (e.data.error as string) ?? null });
         return next;
@@ -39,6 +40,8 @@ export function JobProgress({ jobId, initialStatus }: { jobId: string; initialSt
         <span>
           Status: <span className={`badge ${s.status}`} data-testid="job-status">{s.status}</span>
         </span>
+        {s.attempt ? <span className="muted">attempt {s.attempt}</span> : null}
+        {["queued", "running"].includes(s.status) ? <CancelJobButton jobId={jobId} /> : null}
         <span className="muted" data-testid="job-progress-text">
           {s.done}/{s.total || "?"} ({pct}%) {s.message ? `· ${s.message}` : ""}
         </span>

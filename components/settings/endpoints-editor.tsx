@@ -32,19 +32,19 @@ export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
   return (
     <>
       <form className="panel form-grid" onSubmit={save} aria-label="Model endpoint">
-        <label>Name<input required value={form.name} onChange={set("name")} placeholder="local-vllm" /></label>
+        <label>Name<input aria-label="Name" required value={form.name} onChange={set("name")} placeholder="local-vllm" /></label>
         <label>Provider
-          <select value={form.provider} onChange={set("provider")}>
+          <select aria-label="Provider" value={form.provider} onChange={set("provider")}>
             <option value="openai-compatible">OpenAI-compatible (vLLM, SGLang, Ollama, LM Studio)</option>
             <option value="openai">OpenAI</option>
             <option value="anthropic">Anthropic</option>
             <option value="scripted">Demo model (scripted, offline)</option>
           </select>
         </label>
-        <label>Base URL<input value={form.baseUrl} onChange={set("baseUrl")} placeholder="http://127.0.0.1:8000/v1" /></label>
-        <label>Model<input required value={form.model} onChange={set("model")} placeholder="Qwen/Qwen2.5-Coder-7B-Instruct" /></label>
-        <label>API key<input type="password" autoComplete="off" value={form.apiKey} onChange={set("apiKey")} placeholder="kept on the server" /></label>
-        <label>Max concurrency<input type="number" min={1} max={1024} value={form.maxConcurrency} onChange={set("maxConcurrency")} /></label>
+        <label>Base URL<input aria-label="Base URL" value={form.baseUrl} onChange={set("baseUrl")} placeholder="http://127.0.0.1:8000/v1" /></label>
+        <label>Model<input aria-label="Model" required value={form.model} onChange={set("model")} placeholder="Qwen/Qwen2.5-Coder-7B-Instruct" /></label>
+        <label>API key<input aria-label="API key" type="password" autoComplete="off" value={form.apiKey} onChange={set("apiKey")} placeholder="kept on the server" /></label>
+        <label>Max concurrency<input aria-label="Max concurrency" type="number" min={1} max={1024} value={form.maxConcurrency} onChange={set("maxConcurrency")} /></label>
         <button type="submit">Save endpoint</button>
         {error ? <span className="error" role="alert">{error}</span> : null}
       </form>

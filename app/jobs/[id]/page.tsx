@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { JobProgress } from "@/components/jobs/job-progress";
-import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +14,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       <p><Link href="/jobs">← Jobs</Link></p>
       <h1>Job {job.type}</h1>
       <p className="muted">
-        <code>{job.id}</code> · queued {job.createdAt.toISOString()} · attempt {job.attempts}/{job.maxAttempts}
+        <code>{job.id}</code> · queued {job.createdAt.toISOString()} · up to {job.maxAttempts} attempts
       </p>
-      {["queued", "running"].includes(job.status) ? <CancelJobButton jobId={job.id} /> : null}
       <JobProgress jobId={job.id} initialStatus={job.status} />
     </>
   );
