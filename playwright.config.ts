@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    server(3100, "open", { HOST: "127.0.0.1" }),
+    server(3100, "open", { HOST: "127.0.0.1", XINSTRUCT_SKIP_BUILD: "1" }),
     server(3101, "auth", { HOST: "0.0.0.0", ADMIN_PASSWORD: "e2e-admin-password", XINSTRUCT_SKIP_BUILD: "1" }),
   ],
 });

@@ -3,9 +3,9 @@
 // and the worker together. Ctrl-C (or SIGTERM) stops both cleanly; if either dies, the
 // other is stopped too and the exit code says so.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { needsBuild } from "./lib/needs-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -14,22 +14,6 @@ const port = env.PORT || "3000";
 const cli = path.join(root, "bin/xinstruct.mjs");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
-function newestMtime(p) {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = 0;
-  for (const e of readdirSync(p)) if (e !== "generated" && e !== "node_modules") max = Math.max(max, newestMtime(path.join(p, e)));
-  return max;
-}
-
-function needsBuild() {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json"].map((p) => newestMtime(path.join(root, p)));
-  return Math.max(...sources) > built;
-}
 
 function runOrExit(cmd, args, what) {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
@@ -41,7 +25,7 @@ function runOrExit(cmd, args, what) {
 
 // Validates the configuration (a non-loopback HOST without ADMIN_PASSWORD is refused here) and migrates.
 runOrExit(process.execPath, [cli, "db", "migrate"], "configuration check / database migration");
-if (env.XINSTRUCT_SKIP_BUILD !== "1" && needsBuild()) {
+if (env.XINSTRUCT_SKIP_BUILD !== "1" && needsBuild(root)) {
   console.log("xinstruct: building the dashboard (first start or sources changed)…");
   runOrExit(process.execPath, [nextBin, "build"], "build");
 }

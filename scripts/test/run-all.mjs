@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite.
+//  1. unit + integration tests (vitest) against SQLite;
+//  2. the database tests (*.db.test.ts) again against a throwaway PostgreSQL 15 cluster;
+//  3. the dashboard built, then Playwright e2e in Debian's Chromium against it.
+// Ends with one line "total: N passed, M failed" and a non-zero exit on any failure.
+// XI_TEST_ONLY=unit|pg|e2e (comma-separated) runs a subset.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { findPgBin, startPgCluster } from "./pg-cluster.mjs";
+import { needsBuild } from "../lib/needs-build.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const out = path.join(root, "test-results");
+mkdirSync(out, { recursive: true });
+const only = process.env.XI_TEST_ONLY?.split(",");
+const want = (part) => !only || only.includes(part);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
+let crashed = false;
+
+function run(cmd, args, extraEnv = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } }).status;
+}
+function readJson(file) {
+  try { return JSON.parse(readFileSync(file, "utf8")); } catch { return null; }
+}
+function vitest(label, args, extraEnv) {
+  const report = path.join(out, `vitest-${label}.json`);
+  rmSync(report, { force: true });
+  console.log(`\n== ${label}`);
+  const code = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args], extraEnv);
+  const r = readJson(report);
+  if (!r) { crashed = true; console.error(`${label}: no report (exit ${code})`); return; }
+  totals.passed += r.numPassedTests; totals.failed += r.numFailedTests; totals.skipped += r.numPendingTests + r.numTodoTests;
+  if (code !== 0 && r.numFailedTests === 0) { crashed = true; console.error(`${label}: vitest exited ${code}`); }
+}
+
+if (want("unit")) vitest("sqlite", []);
+
+if (want("pg")) {
+  if (!findPgBin()) {
+    console.log("\n== postgresql: server binaries not found, skipped (install postgresql-15)");
+  } else {
+    const pg = await startPgCluster();
+    try {
+      vitest("postgresql", ["--dir", ".", "db.test"], { XI_TEST_PG_URL: pg.url });
+    } finally {
+      await pg.stop();
+    }
+  }
+}
+
+if (want("e2e")) {
+  console.log("\n== e2e (Playwright, Debian Chromium)");
+  if (needsBuild(root) && run(process.execPath, ["node_modules/next/dist/bin/next", "build"]) !== 0) {
+    crashed = true;
+    console.error("e2e: build failed");
+  } else {
+    rmSync(path.join(root, ".e2e-data"), { recursive: true, force: true });
+    const report = path.join(out, "e2e-report.json");
+    rmSync(report, { force: true });
+    const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { XINSTRUCT_SKIP_BUILD: "1" });
+    const r = readJson(report);
+    if (!r) { crashed = true; console.error(`e2e: no report (exit ${code})`); }
+    else {
+      totals.passed += r.stats.expected + r.stats.flaky; totals.failed += r.stats.unexpected; totals.skipped += r.stats.skipped;
+      if (code !== 0 && r.stats.unexpected === 0) { crashed = true; console.error(`e2e: playwright exited ${code}`); }
+    }
+  }
+}
+
+console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed > 0 || crashed ? 1 : 0);
