@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import type { BuiltPrompt, PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import type { ModelRole, RunConfig } from "@/lib/domain/run-config";
-import { hashString } from "@/lib/domain/seeded-rng";
+import { deriveSeed, hashString } from "@/lib/domain/seeded-rng";
 import { AppError } from "@/lib/errors";
 import { LimiterRegistry } from "./concurrency-limiter";
 import { describeInvalidOutput, feedbackMessage, looksLikeRefusal } from "./output-feedback";
@@ -63,6 +63,8 @@ export interface RoleSettings {
 
 export interface CallRequest<T> {
   role: ModelRole;
+  /** a stable name of the step, e.g. "ds1:snip-3:0/instruction": the call's sampling seed derives from it */
+  step?: string;
   prompt: BuiltPrompt;
   schema: z.ZodType<T>;
   signal?: AbortSignal;
@@ -123,7 +125,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     return m;
   };
 
-  async function call<T>({ role, prompt, schema, signal }: CallRequest<T>): Promise<StepResult<T>> {
+  async function call<T>({ role, step, prompt, schema, signal }: CallRequest<T>): Promise<StepResult<T>> {
     const endpoint = endpointFor(role);
     const settings = options.roles[role];
     const model = modelFor(endpoint);
@@ -134,6 +136,8 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     let reasks = 0;
     let retries = 0;
     const base = { prompt, role };
+    // per-step seeds keep answers independent of the order in which concurrent steps run
+    const seed = step !== undefined ? deriveSeed(options.seed ?? 0, step) : options.seed;
     const fail = (kind: StepFailure["kind"], message: string): StepResult<T> => ({ ...base, ok: false, failure: { kind, message }, calls, usage });
 
     for (let attempt = 1; ; attempt++) {
@@ -162,7 +166,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
           output: Output.object({ schema: cachedSchema(schema) as never }),
           temperature: settings.temperature,
           maxOutputTokens: settings.maxOutputTokens,
-          seed: options.seed,
+          seed,
           maxRetries: 0,
           abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
