@@ -61,11 +61,15 @@ function docOf(entry: { instruction: string; code: string }): SimilarityDoc {
   return doc;
 }
 
+/**
+ * A memory holding `initial` (the seed, or entries restored from storage) as given: no
+ * similarity check; beyond the capacity the lowest scores are dropped.
+ */
 export function createMemory<T>(capacity: number, initial: MemoryCandidate<T>[] = []): MemoryState<T> {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`memory capacity must be a positive integer, got ${capacity}`);
-  let state: MemoryState<T> = { capacity, entries: [], nextSeq: 0 };
-  for (const c of initial) state = offerToMemory(state, c, { threshold: Infinity }).memory;
-  return state;
+  const entries: MemoryEntry<T>[] = [];
+  initial.forEach((c, seq) => entries.splice(insertionIndex(entries, c.score), 0, { ...c, seq }));
+  return { capacity, entries: entries.slice(0, capacity), nextSeq: initial.length };
 }
 
 /** Position keeping `entries` ordered by score desc, then seq desc. */

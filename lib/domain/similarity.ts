@@ -48,9 +48,10 @@ export function codeTokens(code: string): string[] {
   return code.match(CODE_TOKEN) ?? [];
 }
 
+/** 30-bit ids: small integers stay unboxed in V8, which keeps Map lookups in the LCS fast. */
 function toIds(tokens: string[]): Uint32Array {
   const ids = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = hashString(tokens[i]);
+  for (let i = 0; i < tokens.length; i++) ids[i] = hashString(tokens[i]) & 0x3fffffff;
   return ids;
 }
 
