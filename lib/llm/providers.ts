@@ -1,0 +1,31 @@
+import "server-only";
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { createScriptedModel } from "./scripted-model";
+
+/**
+ * The one place models come from: an endpoint's config becomes an AI SDK language model.
+ * "scripted" is the deterministic demo model used by tests and the offline demo.
+ */
+export function getModel(endpoint: ModelEndpoint): LanguageModel {
+  switch (endpoint.provider) {
+    case "scripted":
+      return createScriptedModel({ ...endpoint.scripted, modelId: endpoint.model });
+    case "openai-compatible":
+      return createOpenAICompatible({
+        name: endpoint.name,
+        baseURL: endpoint.baseURL!,
+        apiKey: endpoint.apiKey,
+        headers: endpoint.headers,
+        includeUsage: true,
+        supportsStructuredOutputs: true,
+      }).chatModel(endpoint.model);
+    case "openai":
+      return createOpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseURL, headers: endpoint.headers }).chat(endpoint.model);
+    case "anthropic":
+      return createAnthropic({ apiKey: endpoint.apiKey, baseURL: endpoint.baseURL, headers: endpoint.headers })(endpoint.model);
+  }
+}
