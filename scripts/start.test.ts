@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 describe("npm start", () => {
   it("refuses to serve off loopback without an admin password, saying what to set", () => {
-    const env = { ...process.env, HOST: "0.0.0.0", PORT: "3999", DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "xi-start-")) };
+    const env: Record<string, string | undefined> = { ...process.env, HOST: "0.0.0.0", PORT: "3999", DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "xi-start-")) };
     delete env.ADMIN_PASSWORD;
     delete env.ADMIN_TOKEN;
     const r = spawnSync(process.execPath, ["scripts/start.mjs"], { env, encoding: "utf8", timeout: 60_000 });
