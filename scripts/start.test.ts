@@ -9,7 +9,7 @@ describe("npm start", () => {
     const env: Record<string, string | undefined> = { ...process.env, HOST: "0.0.0.0", PORT: "3999", DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "xi-start-")) };
     delete env.ADMIN_PASSWORD;
     delete env.ADMIN_TOKEN;
-    const r = spawnSync(process.execPath, ["scripts/start.mjs"], { env, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, ["scripts/start.mjs"], { env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/HOST=0\.0\.0\.0 is not a loopback address: set ADMIN_PASSWORD/);
     expect(r.stdout).not.toMatch(/dashboard on/);
