@@ -15,12 +15,21 @@ export type Dialect = "sqlite" | "postgresql";
 
 const globalForDb = globalThis as unknown as { xinstructDb?: { db: Db; url: string } };
 
+const dialects = new WeakMap<object, Dialect>();
+
 export function createDb(url: string): Db {
-  if (url.startsWith("file:")) {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 30_000 }) });
-  }
-  const client = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  return client as unknown as Db;
+  const client = url.startsWith("file:")
+    ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 30_000 }) })
+    : (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db);
+  dialects.set(client, dialectOf(url));
+  return client;
+}
+
+/** The dialect of a client made by createDb (hot paths use hand-written SQL per dialect). */
+export function dialectOfDb(client: Db): Dialect {
+  const d = dialects.get(client);
+  if (!d) throw new Error("database client was not created by createDb");
+  return d;
 }
 
 export function dialectOf(url: string): Dialect {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { rawQuery } from "@/lib/db/raw";
 
 /** A row of the append-only event log. `seq` doubles as the SSE event id. */
 export interface StoredEvent {
@@ -13,8 +14,13 @@ export interface StoredEvent {
 export const END_EVENT = "end";
 
 export async function appendEvent(db: Db, topic: string, type: string, data: unknown): Promise<number> {
-  const row = await db.event.create({ data: { topic, type, data: data as object }, select: { seq: true } });
-  return row.seq;
+  // Hand-written: events are the hottest write in the product (every job step, every agent message).
+  const rows = await rawQuery<{ seq: number | bigint }>(
+    db,
+    `INSERT INTO "Event" ("topic", "type", "data", "createdAt") VALUES ($1, $2, $3::jsonb, $4) RETURNING "seq"`,
+    [topic, type, JSON.stringify(data ?? null), new Date()],
+  );
+  return Number(rows[0].seq);
 }
 
 export async function appendEvents(db: Db, events: { topic: string; type: string; data: unknown }[]): Promise<void> {

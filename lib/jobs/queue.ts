@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import { dialectOfDb, type Db } from "@/lib/db/client";
+import { asDate, asJson, rawExecute, rawQuery } from "@/lib/db/raw";
 import type { Job } from "@/lib/db/generated/sqlite/client";
 import { jobDefinition } from "@/lib/jobs/catalog";
 import { backoffMs, classifyFailure } from "@/lib/jobs/errors";
@@ -43,39 +44,58 @@ export async function enqueueJob(db: Db, type: string, payload: unknown, opts: E
   return job;
 }
 
-export async function claimJob(db: Db, workerId: string, leaseMs: number, types?: string[]): Promise<Job | null> {
-  for (let round = 0; round < 8; round++) {
-    const now = new Date();
-    const candidates = await db.job.findMany({
-      where: {
-        ...(types ? { type: { in: types } } : {}),
-        OR: [{ status: "queued", runAt: { lte: now } }, { status: "running", leaseUntil: { lt: now } }],
-      },
-      orderBy: [{ priority: "desc" }, { runAt: "asc" }],
-      take: 8,
-      select: { id: true, attempts: true, status: true, leaseUntil: true },
-    });
-    if (candidates.length === 0) return null;
-    // Workers that pick the same head row all race for it; spreading picks over the first
-    // few rows keeps most compare-and-swaps successful.
-    const c = candidates[Math.floor(Math.random() * Math.min(candidates.length, 4))];
-    const { count } = await db.job.updateMany({
-      where: { id: c.id, attempts: c.attempts, status: c.status, leaseUntil: c.leaseUntil },
-      data: { status: "running", lockedBy: workerId, leaseUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 }, startedAt: now },
-    });
-    if (count === 1) {
-      const job = await db.job.findUniqueOrThrow({ where: { id: c.id } });
-      if (c.status === "running") {
-        await appendEvent(db, jobTopic(job.id), "lease_expired", { attempt: job.attempts, previousWorker: "expired" });
-      }
-      if (job.attempts > job.maxAttempts) {
-        await finishJob(db, job, "failed", { errorKind: "unrecoverable", lastError: `gave up after ${job.maxAttempts} attempts (the last worker stopped without finishing)` });
-        continue;
-      }
-      return job;
+const CLAIM_SQL = (types: number, lock: string) => `
+UPDATE "Job" SET "status" = 'running', "lockedBy" = $1, "leaseUntil" = $2, "attempts" = "attempts" + 1, "startedAt" = $3,
+  "errorKind" = CASE WHEN "status" = 'running' THEN 'lease_expired' ELSE "errorKind" END
+WHERE "id" IN (
+  SELECT "id" FROM "Job"
+  WHERE (("status" = 'queued' AND "runAt" <= $3) OR ("status" = 'running' AND "leaseUntil" < $3))
+  ${types ? `AND "type" IN (${Array.from({ length: types }, (_, i) => `$${i + 5}`).join(", ")})` : ""}
+  ORDER BY "priority" DESC, "runAt" ASC LIMIT $4 ${lock}
+) RETURNING *`;
+
+function rowToJob(r: Record<string, unknown>): Job {
+  return {
+    ...(r as unknown as Job),
+    payload: asJson(r.payload) as Job["payload"],
+    result: asJson(r.result) as Job["result"],
+    runAt: asDate(r.runAt)!,
+    createdAt: asDate(r.createdAt)!,
+    leaseUntil: asDate(r.leaseUntil),
+    startedAt: asDate(r.startedAt),
+    finishedAt: asDate(r.finishedAt),
+    attempts: Number(r.attempts),
+    maxAttempts: Number(r.maxAttempts),
+    priority: Number(r.priority),
+  };
+}
+
+/**
+ * Claims up to `limit` due jobs in one statement. On SQLite a single statement is atomic
+ * (writers are serialised); on PostgreSQL `FOR UPDATE SKIP LOCKED` keeps concurrent
+ * claimers off each other's rows. A row whose lease expired is taken over; its
+ * previous owner is fenced out by the attempt counter.
+ */
+export async function claimJobs(db: Db, workerId: string, leaseMs: number, limit: number, types?: string[]): Promise<Job[]> {
+  const now = new Date();
+  const lock = dialectOfDb(db) === "postgresql" ? "FOR UPDATE SKIP LOCKED" : "";
+  const rows = await rawQuery(db, CLAIM_SQL(types?.length ?? 0, lock), [workerId, new Date(now.getTime() + leaseMs), now, limit, ...(types ?? [])]);
+  const claimed: Job[] = [];
+  for (const job of rows.map(rowToJob)) {
+    if (job.errorKind === "lease_expired") {
+      await appendEvent(db, jobTopic(job.id), "lease_expired", { attempt: job.attempts });
     }
+    if (job.attempts > job.maxAttempts) {
+      await finishJob(db, job, "failed", { errorKind: "unrecoverable", lastError: `gave up after ${job.maxAttempts} attempts (the last worker stopped without finishing)` });
+      continue;
+    }
+    claimed.push(job);
   }
-  return null;
+  return claimed;
+}
+
+export async function claimJob(db: Db, workerId: string, leaseMs: number, types?: string[]): Promise<Job | null> {
+  return (await claimJobs(db, workerId, leaseMs, 1, types))[0] ?? null;
 }
 
 /** Extends the lease; false when the job is no longer ours (lost lease or cancelled). */
@@ -88,10 +108,12 @@ export async function heartbeatJob(db: Db, job: Job, leaseMs: number): Promise<b
 }
 
 async function finishJob(db: Db, job: Job, status: "succeeded" | "failed" | "cancelled", data: { result?: unknown; errorKind?: string; lastError?: string }): Promise<boolean> {
-  const { count } = await db.job.updateMany({
-    where: { id: job.id, attempts: job.attempts, status: { in: ["running", "queued"] } },
-    data: { status, finishedAt: new Date(), leaseUntil: null, result: data.result as object | undefined, errorKind: data.errorKind, lastError: data.lastError },
-  });
+  const count = await rawExecute(
+    db,
+    `UPDATE "Job" SET "status" = $1, "finishedAt" = $2, "leaseUntil" = NULL, "result" = $3::jsonb, "errorKind" = $4, "lastError" = $5
+     WHERE "id" = $6 AND "attempts" = $7 AND "status" IN ('running', 'queued')`,
+    [status, new Date(), data.result === undefined ? null : JSON.stringify(data.result), data.errorKind ?? null, data.lastError ?? null, job.id, job.attempts],
+  );
   if (count === 1) {
     await appendEvent(db, jobTopic(job.id), END_EVENT, { status, result: data.result ?? null, error: data.lastError ?? null, errorKind: data.errorKind ?? null });
   }
