@@ -178,6 +178,21 @@ describe("runEvaluation against a scripted OpenAI-compatible server", () => {
     expect(outcome.scores[0].passAtK[1]).toBe(1);
   });
 
+  it("keeps the same MultiPL-E problem apart across languages", async () => {
+    const py = (await loadBenchmark("multipl-e", `${ME}/humaneval-py.jsonl`)).find((p) => p.id === "HumanEval_53_add")!;
+    const js = (await loadBenchmark("multipl-e", `${ME}/humaneval-js.jsonl`)).find((p) => p.id === "HumanEval_53_add")!;
+    const answers = new Map([[py.prompt, PY_GOOD.get(py.id)!], [js.prompt, JS_WRONG[0]]]);
+    server = await startScriptedOpenAIServer((req) => [answers.get(req.text)!]);
+    const client = new OpenAICompatibleClient({ url: server.url, model: "scripted" });
+    const outcome = await runEvaluation({
+      problems: [py, js], mode: "completion", n: 1,
+      generate: createGenerator(client, { mode: "completion", temperature: 0, maxTokens: 64 }),
+      execute: createLocalTestExecutor(),
+    });
+    expect(outcome.results).toHaveLength(2);
+    expect(outcome.scores.map((s) => [s.language, s.passAtK[1]])).toEqual([["js", 0], ["py", 1]]);
+  });
+
   it("reports progress per language", async () => {
     const { py, js } = await pick();
     const problems = [...py.slice(0, 3), ...js.slice(0, 2)];

@@ -64,7 +64,7 @@ export async function runEvaluation(input: RunEvaluationInput): Promise<Evaluati
     b.total += n;
     const missing: number[] = [];
     for (let i = 0; i < n; i++) {
-      const prior = results.get(sampleKey({ benchmark: problem.benchmark, problemId: problem.id, sampleIndex: i }));
+      const prior = results.get(sampleKey({ benchmark: problem.benchmark, language: problem.language, problemId: problem.id, sampleIndex: i }));
       if (prior) {
         b.generated++;
         b.executed++;
@@ -93,12 +93,11 @@ export async function runEvaluation(input: RunEvaluationInput): Promise<Evaluati
     missing.forEach((sampleIndex, j) => {
       const generation = generations[j] ?? "";
       const { completion, program } = buildProgram(problem, generation, input.mode);
-      const key = { benchmark: problem.benchmark, problemId: problem.id, sampleIndex };
+      const key = { benchmark: problem.benchmark, language: problem.language, problemId: problem.id, sampleIndex };
       executions.push(
         batcher.run({ id: sampleKey(key), language: problem.language, program }).then(async (r) => {
           const result: SampleResult = {
             ...key,
-            language: problem.language,
             generation,
             completion,
             program,

@@ -55,15 +55,18 @@ interface ProblemBase {
 
 export type GenerationMode = "completion" | "chat";
 
-/** Identifies one sample: the k-th generation for a problem. */
+/**
+ * Identifies one sample: the k-th generation for a problem. MultiPL-E names a problem the same
+ * in every language ("HumanEval_53_add"), so the language is part of the identity.
+ */
 export interface SampleKey {
   benchmark: BenchmarkId;
+  language: Language;
   problemId: string;
   sampleIndex: number;
 }
 
 export interface SampleResult extends SampleKey {
-  language: Language;
   /** Raw model output (completion text, or the whole chat answer). */
   generation: string;
   /** What was spliced into the program: the truncated completion, or the extracted code. */
@@ -79,5 +82,5 @@ export interface SampleResult extends SampleKey {
 }
 
 export function sampleKey(k: SampleKey): string {
-  return `${k.benchmark}\u0000${k.problemId}\u0000${k.sampleIndex}`;
+  return `${k.benchmark}|${k.language}|${k.problemId}|${k.sampleIndex}`;
 }

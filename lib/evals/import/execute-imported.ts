@@ -3,7 +3,7 @@ import { sampleKey, type Execute, type SampleResult } from "@/lib/evals/types";
 
 /** Executes imported generations (programs already built) and returns per-sample results. */
 export async function executeImported(items: ImportedGeneration[], execute: Execute, opts: { signal?: AbortSignal; onResult?: (r: SampleResult) => void | Promise<void> } = {}): Promise<SampleResult[]> {
-  const byId = new Map(items.map((it) => [sampleKey({ benchmark: it.problem.benchmark, problemId: it.problem.id, sampleIndex: it.sampleIndex }), it]));
+  const byId = new Map(items.map((it) => [sampleKey({ benchmark: it.problem.benchmark, language: it.problem.language, problemId: it.problem.id, sampleIndex: it.sampleIndex }), it]));
   const ran = await execute(
     [...byId].map(([id, it]) => ({ id, language: it.problem.language, program: it.program })),
     { signal: opts.signal },
