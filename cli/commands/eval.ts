@@ -1,0 +1,97 @@
+import type { Command } from "commander";
+import { readFile } from "node:fs/promises";
+import cliProgress from "cli-progress";
+import { AppError } from "@/lib/errors";
+import { OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
+import { runEvaluation, type LanguageProgress } from "@/lib/evals/evaluator";
+import { getExecutor } from "@/lib/evals/executor";
+import { formatSummary } from "@/lib/evals/format-summary";
+import { createGenerator } from "@/lib/evals/generator";
+import { loadBenchmark } from "@/lib/evals/loaders/load-benchmark";
+import { appendResult, readResultsFile } from "@/lib/evals/results-file";
+import { BENCHMARKS, EVAL_LANGUAGES, type BenchmarkId, type BenchmarkProblem, type Execute } from "@/lib/evals/types";
+
+/** Where each benchmark's file lives inside --data-dir (a folder or a base URL). */
+const FILES: Record<Exclude<BenchmarkId, "multipl-e">, string> = {
+  humaneval: "HumanEval.jsonl",
+  mbpp: "sanitized-mbpp.json",
+  "humaneval+": "HumanEvalPlus.jsonl",
+  "mbpp+": "MbppPlus.jsonl",
+};
+
+function parseChoice<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new AppError(`invalid:${what}`, `Unknown ${what} "${value}"; use one of ${allowed.join(", ")}.`);
+  return value as T;
+}
+
+/** `deps.execute` replaces the sandbox (tests use the local stand-in executor). */
+export default function register(program: Command, deps: { execute?: Execute } = {}): void {
+  program
+    .command("eval")
+    .description("Evaluate a model served by an OpenAI-compatible endpoint on MultiPL-E, HumanEval(+), MBPP(+)")
+    .requiredOption("--endpoint <url>", "OpenAI-compatible base URL, e.g. http://localhost:8000/v1")
+    .requiredOption("--model <name>", "model name sent to the endpoint")
+    .option("--benchmark <name>", `one of ${BENCHMARKS.join(", ")}`, "multipl-e")
+    .option("--langs <list>", "MultiPL-E languages, comma-separated", EVAL_LANGUAGES.join(","))
+    .option("--data-dir <path>", "folder or base URL holding the benchmark files (humaneval-LANG.jsonl, HumanEval.jsonl, ...)", "data/benchmarks")
+    .option("--mode <mode>", "completion (base models) or chat (instruct models)", "completion")
+    .option("--n <n>", "samples per problem", "1")
+    .option("--temperature <t>", "sampling temperature", "0")
+    .option("--max-tokens <n>", "max new tokens per sample", "1024")
+    .option("--concurrency <n>", "generation requests in flight", "8")
+    .option("--api-key-file <path>", "file holding the endpoint's API key (sent as a Bearer token, never printed)")
+    .option("--results <file>", "per-sample results as JSONL; an existing file is resumed")
+    .option("--limit <n>", "only the first N problems per language (smoke runs)")
+    .action(async (o: Record<string, string>) => {
+      const benchmark = parseChoice(o.benchmark, BENCHMARKS, "benchmark");
+      const mode = parseChoice(o.mode, ["completion", "chat"] as const, "mode");
+      const langs = o.langs.split(",").map((l) => parseChoice(l.trim(), EVAL_LANGUAGES, "language"));
+      const n = Number(o.n);
+      const limit = o.limit ? Number(o.limit) : Infinity;
+      const dir = o.dataDir.replace(/\/+$/, "");
+      const problems: BenchmarkProblem[] = [];
+      if (benchmark === "multipl-e") {
+        for (const lang of langs) problems.push(...(await loadBenchmark("multipl-e", `${dir}/humaneval-${lang}.jsonl`)).slice(0, limit));
+      } else {
+        problems.push(...(await loadBenchmark(benchmark, `${dir}/${FILES[benchmark]}`)).slice(0, limit));
+      }
+      const apiKey = o.apiKeyFile ? (await readFile(o.apiKeyFile, "utf8")).trim() : undefined;
+      const client = new OpenAICompatibleClient({ url: o.endpoint, model: o.model, apiKey });
+      const done = o.results ? await readResultsFile(o.results) : [];
+
+      const controller = new AbortController();
+      process.once("SIGINT", () => controller.abort(new AppError("cancelled:evaluation", "Evaluation cancelled; rerun with the same --results to resume.")));
+      const bars = new cliProgress.MultiBar(
+        { format: "{lang} [{bar}] {value}/{total} executed, {passed} passed", stream: process.stderr, hideCursor: true, clearOnComplete: false },
+        cliProgress.Presets.shades_classic,
+      );
+      const byLang = new Map<string, cliProgress.SingleBar>();
+      const onProgress = (progress: LanguageProgress[]) => {
+        for (const p of progress) {
+          const key = `${p.benchmark}/${p.language}`;
+          let bar = byLang.get(key);
+          if (!bar) byLang.set(key, (bar = bars.create(p.total, 0, { lang: key.padEnd(14), passed: 0 })));
+          bar.update(p.executed, { passed: p.passed });
+        }
+      };
+      try {
+        const outcome = await runEvaluation({
+          problems,
+          mode,
+          n,
+          generate: createGenerator(client, { mode, temperature: Number(o.temperature), maxTokens: Number(o.maxTokens) }),
+          execute: deps.execute ?? getExecutor(),
+          done,
+          concurrency: Number(o.concurrency),
+          onResult: o.results ? (r) => appendResult(o.results, r) : undefined,
+          onProgress,
+          signal: controller.signal,
+        });
+        bars.stop();
+        console.log(formatSummary(outcome.scores));
+      } finally {
+        bars.stop();
+      }
+    });
+}
+

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { prepareCompare, prepareDataSizeCurve, prepareLanguageBars, prepareLanguageBias, prepareTable1, type RunScores } from "./eval-charts";
+
+const langs = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"];
+const run = (id: string, perLang: number[], extra: Record<string, number> = {}): RunScores => ({
+  id,
+  label: id.toUpperCase(),
+  scores: [
+    ...langs.map((l, i) => ({ benchmark: "multipl-e", language: l, passAtK: { 1: perLang[i] } })),
+    ...Object.entries(extra).map(([b, v]) => ({ benchmark: b, language: "py", passAtK: { 1: v } })),
+  ],
+});
+
+describe("eval chart data", () => {
+  it("bars: one per language in MultiPL-E order, then HumanEval/MBPP, as percentages", () => {
+    const bars = prepareLanguageBars(run("a", [0.5, 0.25, 0.125, 1, 0, 0.3333, 0.6667, 0.1], { humaneval: 0.8841, mbpp: 0.5 }));
+    expect(bars.map((b) => [b.label, b.value])).toEqual([
+      ["Python", 50], ["Java", 25], ["C++", 12.5], ["C#", 100], ["TypeScript", 0], ["JavaScript", 33.3], ["PHP", 66.7], ["Bash", 10],
+      ["HumanEval", 88.4], ["MBPP", 50],
+    ]);
+  });
+
+  it("compare: grouped values and deltas against the chosen baseline", () => {
+    const a = run("a", [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    const b = run("b", [0.6, 0.4, 0.5, 0.55, 0.5, 0.5, 0.5, 0.123]);
+    const rows = prepareCompare([a, b], "a");
+    expect(rows[0]).toEqual({ column: "py", label: "Python", values: { a: 50, b: 60 }, deltas: { b: 10 } });
+    expect(rows[1].deltas).toEqual({ b: -10 });
+    expect(rows[7].deltas).toEqual({ b: -37.7 });
+    expect(() => prepareCompare([a], "zzz")).toThrow(RangeError);
+  });
+
+  it("Table 1: average over the eight languages only when all are present; reference rows keep their source", () => {
+    const full = run("full", [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2], { humaneval: 0.9 });
+    const partial: RunScores = { id: "p", label: "P", scores: [{ benchmark: "multipl-e", language: "py", passAtK: { 1: 0.5 } }] };
+    const rows = prepareTable1([full, partial], [{ label: "Paper xCoder 7B", source: "arXiv:2502.07487 Table 1", cells: { py: 84.1, avg: 67.6 } }]);
+    expect(rows[0].cells).toMatchObject({ humaneval: 90, py: 90, sh: 20, avg: 55, mbpp: null });
+    expect(rows[1].cells.avg).toBeNull();
+    expect(rows[2]).toMatchObject({ label: "Paper xCoder 7B", reference: "arXiv:2502.07487 Table 1", cells: { py: 84.1, avg: 67.6, java: null } });
+  });
+
+  it("data-size curve is sorted by size", () => {
+    const curve = prepareDataSizeCurve([
+      { size: 1.0, run: run("x", [0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]) },
+      { size: 0.25, run: run("y", [0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4]) },
+    ]);
+    expect(curve.map((p) => [p.size, p.values.py, p.values.avg])).toEqual([[0.25, 40, 40], [1, 80, 80]]);
+  });
+
+  it("bias view: data share vs pass rate per language with their correlation", () => {
+    const counts = { py: 400, java: 200, cpp: 100, cs: 100, ts: 100, js: 50, php: 30, sh: 20 };
+    const r = run("r", [0.8, 0.6, 0.5, 0.5, 0.5, 0.4, 0.35, 0.2]);
+    const { points, correlation } = prepareLanguageBias(counts, r);
+    expect(points[0]).toEqual({ language: "py", label: "Python", dataShare: 40, passRate: 80 });
+    expect(points.reduce((s, p) => s + p.dataShare, 0)).toBeCloseTo(100, 6);
+    expect(correlation).toBeGreaterThan(0.8);
+    expect(prepareLanguageBias({}, run("z", [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5])).correlation).toBeNull();
+  });
+});

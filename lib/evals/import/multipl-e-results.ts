@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { toEvalLanguage } from "@/lib/evals/loaders/multipl-e";
+import { parseJson } from "@/lib/evals/loaders/parse-json";
+import type { SampleResult, Verdict } from "@/lib/evals/types";
+
+/**
+ * MultiPL-E's per-problem result file (`<name>.results.json[.gz]`, written by
+ * evaluation/src/main.py): the problem's metadata (name, language, prompt, tests,
+ * temperature, ...) plus `results: [{program, status, exit_code, stdout, stderr, timestamp}]`.
+ * A sample passes when status is "OK" and exit_code is 0 (MultiPL-E's pass_k.py).
+ */
+const File = z.object({
+  name: z.string().min(1),
+  language: z.string().min(1),
+  prompt: z.string().optional(),
+  tests: z.string().optional(),
+  temperature: z.number().optional(),
+  results: z.array(
+    z.object({
+      program: z.string(),
+      status: z.string(),
+      exit_code: z.number().int().nullable().optional(),
+      stdout: z.string().nullable().optional(),
+      stderr: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+const STATUS: Record<string, Verdict> = { OK: "ok", SyntaxError: "syntax_error", Exception: "exception", Timeout: "timeout" };
+
+export interface ImportedProblem {
+  temperature: number | null;
+  results: SampleResult[];
+}
+
+export function parseMultiplEResults(text: string, source: string): ImportedProblem {
+  const parsed = File.safeParse(parseJson(text, source));
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AppError("invalid:import", `${source} is not a MultiPL-E .results.json file (${fields}).`);
+  }
+  const f = parsed.data;
+  const language = toEvalLanguage(f.language);
+  if (!language) throw new AppError("invalid:import", `${source}: language "${f.language}" is not one of the evaluated languages.`);
+  const results = f.results.map((r, sampleIndex): SampleResult => {
+    // Recover the completion when the program is prompt + completion + "\n" + tests.
+    let completion = "";
+    if (f.prompt !== undefined && f.tests !== undefined && r.program.startsWith(f.prompt) && r.program.endsWith("\n" + f.tests)) {
+      completion = r.program.slice(f.prompt.length, r.program.length - f.tests.length - 1);
+    }
+    const status = STATUS[r.status] ?? "exception";
+    return {
+      benchmark: "multipl-e",
+      problemId: f.name,
+      sampleIndex,
+      language,
+      generation: completion,
+      completion,
+      program: r.program,
+      status,
+      passed: r.status === "OK" && r.exit_code === 0,
+      exitCode: r.exit_code ?? null,
+      stdout: r.stdout ?? "",
+      stderr: r.stderr ?? "",
+      durationMs: 0,
+    };
+  });
+  return { temperature: f.temperature ?? null, results };
+}
