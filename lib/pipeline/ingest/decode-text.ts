@@ -1,0 +1,51 @@
+import { isBinaryFileSync } from "isbinaryfile";
+import type { SkipReason } from "./types";
+
+export type Decoded = { ok: true; text: string } | { ok: false; reason: SkipReason; message: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/**
+ * Turns file bytes into text, or says why not: empty, binary (NUL bytes or isbinaryfile's
+ * heuristics), or not valid UTF-8 (decoded with a fatal decoder, never with replacement chars).
+ */
+export function decodeText(path: string, data: Buffer): Decoded {
+  if (data.length === 0) return { ok: false, reason: "empty_file", message: `${path}: empty file` };
+  const head = data.subarray(0, 8192);
+  if (head.includes(0)) return { ok: false, reason: "binary", message: `${path}: binary file (NUL bytes)` };
+  let text: string;
+  try {
+    text = utf8.decode(data);
+  } catch {
+    if (isBinaryFileSync(head))
+      return { ok: false, reason: "binary", message: `${path}: binary file` };
+    return { ok: false, reason: "not_utf8", message: `${path}: not valid UTF-8 text (at byte ${firstInvalidUtf8(data)})` };
+  }
+  if (text.trim().length === 0) return { ok: false, reason: "empty_file", message: `${path}: only whitespace` };
+  if (text.includes("\u0000")) return { ok: false, reason: "binary", message: `${path}: binary file (NUL bytes)` };
+  return { ok: true, text };
+}
+
+/** Checks text that arrived already decoded (a JSONL "content" field). */
+export function checkText(path: string, text: string): Decoded {
+  if (text.trim().length === 0) return { ok: false, reason: "empty_file", message: `${path}: empty content` };
+  if (text.includes("\u0000")) return { ok: false, reason: "binary", message: `${path}: binary content (NUL characters)` };
+  return { ok: true, text };
+}
+
+function firstInvalidUtf8(data: Buffer): number {
+  // Binary search for the longest prefix that is valid UTF-8 (or a valid start of it).
+  let lo = 0;
+  let hi = data.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      // stream: an incomplete sequence at the cut is fine, an invalid one throws.
+      new TextDecoder("utf-8", { fatal: true }).decode(data.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

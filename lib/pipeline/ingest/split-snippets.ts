@@ -1,0 +1,183 @@
+import "server-only";
+import { countCodeTokens } from "@/lib/domain/tokenize-code";
+import type { IngestLanguage } from "./languages";
+import { lineWindows, tokenWindows, type TextRange } from "./line-windows";
+import { parserFor, type TsNode } from "./tree-sitter";
+
+export type SplitMethod = "whole" | "tree-sitter" | "lines";
+
+export interface SnippetPart {
+  content: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  tokens: number;
+  method: SplitMethod;
+}
+
+export interface SplitOptions {
+  /** Upper bound on tokens per snippet (see tokenize-code.ts). Default 1024. */
+  maxTokens?: number;
+  /**
+   * true (default): pack consecutive functions/classes into one snippet while it fits, cutting
+   * only between them. false: every function/class is a snippet of its own.
+   */
+  packUnits?: boolean;
+}
+
+interface Unit extends TextRange {
+  tokens: number;
+  definition: boolean;
+  comment: boolean;
+}
+
+const DEFINITION =
+  /(^|_)(function|method|class|interface|struct|enum|namespace|trait|constructor|record|union)(_|$)|^(decorated_definition|template_declaration|export_statement)$/;
+
+/**
+ * Splits a file into snippets of at most `maxTokens` tokens. A file that fits is one snippet.
+ * Otherwise the tree-sitter syntax tree is cut between top-level nodes (functions, classes,
+ * statements), descending into a node only when it alone is too big (a class into its methods);
+ * text between nodes goes with the node after it, so comments stay with what they describe.
+ * Without a parse tree, or for a leaf node still too big, whole-line windows are used.
+ */
+export async function splitIntoSnippets(
+  content: string,
+  language: IngestLanguage,
+  options: SplitOptions = {},
+): Promise<SnippetPart[]> {
+  const maxTokens = options.maxTokens ?? 1024;
+  const total = countCodeTokens(content);
+  if (total === 0) return [];
+  if (total <= maxTokens) return finish(content, [{ start: 0, end: content.length }], "whole", maxTokens);
+
+  let root: TsNode | null = null;
+  try {
+    root = (await parserFor(language)).parse(content)?.rootNode ?? null;
+  } catch {
+    root = null; // a grammar that fails to load or parse falls back to line windows
+  }
+  if (!root) return finish(content, lineWindows(content, maxTokens), "lines", maxTokens);
+
+  const units: Unit[] = [];
+  collectUnits(root, content, maxTokens, units);
+  const withGaps = attachGaps(units, content);
+  const ranges = options.packUnits === false ? perDefinition(withGaps, maxTokens) : pack(withGaps, maxTokens);
+  return finish(content, ranges, "tree-sitter", maxTokens);
+}
+
+function collectUnits(node: TsNode, text: string, maxTokens: number, out: Unit[]): void {
+  for (const child of node.children) {
+    if (!child || child.endIndex <= child.startIndex) continue;
+    const tokens = countCodeTokens(text.slice(child.startIndex, child.endIndex));
+    if (tokens <= maxTokens) {
+      const type = child.type;
+      out.push({ start: child.startIndex, end: child.endIndex, tokens, definition: DEFINITION.test(type), comment: type.includes("comment") });
+    } else if (child.childCount > 0) {
+      collectUnits(child, text, maxTokens, out);
+    } else {
+      for (const r of lineWindows(text, maxTokens, child.startIndex, child.endIndex))
+        out.push({ ...r, tokens: countCodeTokens(text.slice(r.start, r.end)), definition: false, comment: false });
+    }
+  }
+}
+
+/** Extends each unit back to the end of the previous one, so the units tile the text. */
+function attachGaps(units: Unit[], text: string): Unit[] {
+  let prevEnd = 0;
+  const out = units.map((u) => {
+    const start = Math.min(prevEnd, u.start);
+    prevEnd = u.end;
+    return start === u.start ? u : { ...u, start, tokens: countCodeTokens(text.slice(start, u.end)) };
+  });
+  if (out.length > 0 && prevEnd < text.length) {
+    const last = out[out.length - 1];
+    out[out.length - 1] = { ...last, end: text.length, tokens: countCodeTokens(text.slice(last.start, text.length)) };
+  }
+  return out;
+}
+
+function pack(units: Unit[], maxTokens: number): TextRange[] {
+  const out: TextRange[] = [];
+  let cur: Unit[] = [];
+  let curTokens = 0;
+  for (const u of units) {
+    if (cur.length > 0 && curTokens + u.tokens > maxTokens) {
+      // Comments just before the cut belong to the unit after it.
+      const carried: Unit[] = [];
+      while (cur.length > 1 && cur[cur.length - 1].comment) carried.unshift(cur.pop()!);
+      const carriedTokens = carried.reduce((n, c) => n + c.tokens, 0);
+      if (carriedTokens + u.tokens > maxTokens) cur.push(...carried.splice(0));
+      out.push(span(cur));
+      cur = carried;
+      curTokens = carried.reduce((n, c) => n + c.tokens, 0);
+    }
+    cur.push(u);
+    curTokens += u.tokens;
+  }
+  if (cur.length > 0) out.push(span(cur));
+  return out;
+}
+
+function perDefinition(units: Unit[], maxTokens: number): TextRange[] {
+  const out: TextRange[] = [];
+  let glue: Unit[] = [];
+  const flush = () => {
+    if (glue.length > 0) out.push(...pack(glue, maxTokens));
+    glue = [];
+  };
+  for (const u of units) {
+    if (u.definition) {
+      const comments: Unit[] = [];
+      while (glue.length > 0 && glue[glue.length - 1].comment) comments.unshift(glue.pop()!);
+      flush();
+      const withComments = [...comments, u];
+      if (withComments.reduce((n, c) => n + c.tokens, 0) <= maxTokens) out.push(span(withComments));
+      else out.push(...comments.map((c) => span([c])), span([u]));
+    } else {
+      glue.push(u);
+    }
+  }
+  flush();
+  return out;
+}
+
+function span(units: Unit[]): TextRange {
+  return { start: units[0].start, end: units[units.length - 1].end };
+}
+
+/** Trims blank edges, drops empty parts, re-checks the bound, and numbers lines. */
+function finish(text: string, ranges: TextRange[], method: SplitMethod, maxTokens: number, depth = 0): SnippetPart[] {
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const out: SnippetPart[] = [];
+  for (const r of ranges) {
+    let { start, end } = r;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    // Start at the beginning of the line so indentation is kept.
+    const lineStart = lineStarts[lineOf(start) - 1];
+    if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
+    const content = text.slice(start, end);
+    const tokens = countCodeTokens(content);
+    if (tokens > maxTokens && depth < 2) {
+      // The per-unit counts are additive only approximately; re-cut the rare overshoot.
+      const again = depth === 0 ? lineWindows(text, maxTokens, start, end) : tokenWindows(text, maxTokens, start, end);
+      out.push(...finish(text, again, "lines", maxTokens, depth + 1));
+      continue;
+    }
+    out.push({ content, startLine: lineOf(start), endLine: lineOf(end - 1), tokens, method });
+  }
+  return out;
+}
