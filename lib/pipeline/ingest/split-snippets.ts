@@ -28,7 +28,6 @@ export interface SplitOptions {
 interface Unit extends TextRange {
   tokens: number;
   definition: boolean;
-  comment: boolean;
 }
 
 const DEFINITION =
@@ -38,7 +37,7 @@ const DEFINITION =
  * Splits a file into snippets of at most `maxTokens` tokens. A file that fits is one snippet.
  * Otherwise the tree-sitter syntax tree is cut between top-level nodes (functions, classes,
  * statements), descending into a node only when it alone is too big (a class into its methods);
- * text between nodes goes with the node after it, so comments stay with what they describe.
+ * the comments and imports before a function or class go with it.
  * Without a parse tree, or for a leaf node still too big, whole-line windows are used.
  */
 export async function splitIntoSnippets(
@@ -61,8 +60,8 @@ export async function splitIntoSnippets(
 
   const units: Unit[] = [];
   collectUnits(root, content, maxTokens, units);
-  const withGaps = attachGaps(units, content);
-  const ranges = options.packUnits === false ? perDefinition(withGaps, maxTokens) : pack(withGaps, maxTokens);
+  const grouped = groupWithPreamble(attachGaps(units, content), content, maxTokens);
+  const ranges = options.packUnits === false ? perDefinition(grouped, maxTokens) : pack(grouped, maxTokens);
   return finish(content, ranges, "tree-sitter", maxTokens);
 }
 
@@ -71,15 +70,20 @@ function collectUnits(node: TsNode, text: string, maxTokens: number, out: Unit[]
     if (!child || child.endIndex <= child.startIndex) continue;
     const tokens = countCodeTokens(text.slice(child.startIndex, child.endIndex));
     if (tokens <= maxTokens) {
-      const type = child.type;
-      out.push({ start: child.startIndex, end: child.endIndex, tokens, definition: DEFINITION.test(type), comment: type.includes("comment") });
+      out.push({ start: child.startIndex, end: child.endIndex, tokens, definition: isDefinition(child, text) });
     } else if (child.childCount > 0) {
       collectUnits(child, text, maxTokens, out);
     } else {
       for (const r of lineWindows(text, maxTokens, child.startIndex, child.endIndex))
-        out.push({ ...r, tokens: countCodeTokens(text.slice(r.start, r.end)), definition: false, comment: false });
+        out.push({ ...r, tokens: countCodeTokens(text.slice(r.start, r.end)), definition: false });
     }
   }
+}
+
+function isDefinition(node: TsNode, text: string): boolean {
+  if (DEFINITION.test(node.type)) return true;
+  // JS/TS: `const f = (x) => ...`, `var C = class {...}`
+  return /^(lexical|variable)_declaration$/.test(node.type) && /=>|\bfunction\b|\bclass\b/.test(text.slice(node.startIndex, node.endIndex));
 }
 
 /** Extends each unit back to the end of the previous one, so the units tile the text. */
@@ -97,20 +101,39 @@ function attachGaps(units: Unit[], text: string): Unit[] {
   return out;
 }
 
+/**
+ * Joins each definition with the comments, imports and statements right before it (back to the
+ * previous definition), as far as the bound allows, so a cut never separates them.
+ */
+function groupWithPreamble(units: Unit[], text: string, maxTokens: number): Unit[] {
+  const out: Unit[] = [];
+  let pending: Unit[] = [];
+  for (const u of units) {
+    if (!u.definition) {
+      pending.push(u);
+      continue;
+    }
+    let tokens = countCodeTokens(text.slice(pending[0]?.start ?? u.start, u.end));
+    while (pending.length > 0 && tokens > maxTokens) {
+      out.push(pending.shift()!);
+      tokens = countCodeTokens(text.slice(pending[0]?.start ?? u.start, u.end));
+    }
+    out.push({ start: pending[0]?.start ?? u.start, end: u.end, tokens, definition: true });
+    pending = [];
+  }
+  out.push(...pending);
+  return out;
+}
+
 function pack(units: Unit[], maxTokens: number): TextRange[] {
   const out: TextRange[] = [];
   let cur: Unit[] = [];
   let curTokens = 0;
   for (const u of units) {
     if (cur.length > 0 && curTokens + u.tokens > maxTokens) {
-      // Comments just before the cut belong to the unit after it.
-      const carried: Unit[] = [];
-      while (cur.length > 1 && cur[cur.length - 1].comment) carried.unshift(cur.pop()!);
-      const carriedTokens = carried.reduce((n, c) => n + c.tokens, 0);
-      if (carriedTokens + u.tokens > maxTokens) cur.push(...carried.splice(0));
       out.push(span(cur));
-      cur = carried;
-      curTokens = carried.reduce((n, c) => n + c.tokens, 0);
+      cur = [];
+      curTokens = 0;
     }
     cur.push(u);
     curTokens += u.tokens;
@@ -119,26 +142,19 @@ function pack(units: Unit[], maxTokens: number): TextRange[] {
   return out;
 }
 
+/** Each definition (with its preamble) alone; the statements between them packed. */
 function perDefinition(units: Unit[], maxTokens: number): TextRange[] {
   const out: TextRange[] = [];
   let glue: Unit[] = [];
-  const flush = () => {
-    if (glue.length > 0) out.push(...pack(glue, maxTokens));
-    glue = [];
-  };
   for (const u of units) {
-    if (u.definition) {
-      const comments: Unit[] = [];
-      while (glue.length > 0 && glue[glue.length - 1].comment) comments.unshift(glue.pop()!);
-      flush();
-      const withComments = [...comments, u];
-      if (withComments.reduce((n, c) => n + c.tokens, 0) <= maxTokens) out.push(span(withComments));
-      else out.push(...comments.map((c) => span([c])), span([u]));
-    } else {
+    if (!u.definition) {
       glue.push(u);
+      continue;
     }
+    out.push(...pack(glue, maxTokens), span([u]));
+    glue = [];
   }
-  flush();
+  out.push(...pack(glue, maxTokens));
   return out;
 }
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { codeTokens, countCodeTokens, lowerWords, normalizeWhitespace } from "./tokenize-code";
+
+describe("tokenize-code", () => {
+  it("counts words, symbols and line breaks with indentation", () => {
+    // def f ( x ) : ⏎ return x + 1  → 6 + 1 (newline+indent) + 4
+    expect(countCodeTokens("def f(x):\n    return x + 1")).toBe(11);
+    expect(countCodeTokens("")).toBe(0);
+    expect(countCodeTokens("   \t  ")).toBe(0);
+  });
+
+  it("charges long identifiers per started 8 characters", () => {
+    expect(countCodeTokens("a")).toBe(1);
+    expect(countCodeTokens("abcdefgh")).toBe(1);
+    expect(countCodeTokens("abcdefghi")).toBe(2);
+    expect(countCodeTokens("parseHeaderLineFromBuffer")).toBe(4);
+  });
+
+  it("handles non-ASCII identifiers and symbols", () => {
+    expect(countCodeTokens("café = «x»")).toBe(5);
+    expect(codeTokens("naïve(x) => x")).toEqual(["naïve", "(", "x", ")", "=", ">", "x"]);
+  });
+
+  it("words for n-grams are lowercased runs of letters, digits and _", () => {
+    expect(lowerWords("Def has_Close(Numbers: List[float]) -> bool:")).toEqual(["def", "has_close", "numbers", "list", "float", "bool"]);
+  });
+
+  it("normalizes whitespace", () => {
+    expect(normalizeWhitespace("  a \n\t b  ")).toBe("a b");
+  });
+});
