@@ -6,6 +6,8 @@ describe("tokenize-code", () => {
     // def f ( x ) : ⏎ return x + 1  → 6 + 1 (newline+indent) + 4
     expect(countCodeTokens("def f(x):\n    return x + 1")).toBe(11);
     expect(countCodeTokens("")).toBe(0);
+    // blank lines merge into the line break, as BPE vocabularies do
+    expect(countCodeTokens("a\n\n\n    b")).toBe(countCodeTokens("a\n    b"));
     expect(countCodeTokens("   \t  ")).toBe(0);
   });
 

@@ -5,12 +5,13 @@
  * - an identifier, keyword or number counts 1 token per started 8 characters
  *   (`x` = 1, `parseHeaderLine` = 2), since BPE vocabularies split long identifiers;
  * - every other non-space character (operator, bracket, quote, punctuation) counts 1;
- * - a line break together with the indentation after it counts 1; other spaces count 0.
+ * - a line break together with the blank lines and indentation after it counts 1; other
+ *   spaces count 0.
  *
  * On typical source code this lands close to (slightly above) the count of BPE tokenizers of
  * code LLMs, so a limit of 1024 stays a safe upper bound.
  */
-const TOKEN_RE = /[\p{L}\p{N}_$]+|\n[ \t]*|[^\s\p{L}\p{N}_$]/gu;
+const TOKEN_RE = /[\p{L}\p{N}_$]+|\n\s*|[^\s\p{L}\p{N}_$]/gu;
 const WORD_CHUNK = 8;
 
 /** Approximate token count of `text` (see module comment). */

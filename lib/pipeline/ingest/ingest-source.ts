@@ -88,7 +88,7 @@ export async function ingestSource(
         skip({ path: item.path, reason: decoded.reason, message: decoded.message });
         continue;
       }
-      const detection = chooseLanguage(item.path, decoded.text, item.declaredLanguage, options.languageOverrides);
+      const detection = chooseLanguage(item.path, item.pathIsLabel === true, decoded.text, item.declaredLanguage, options.languageOverrides);
       if (detection.language === null) {
         skip({ path: item.path, reason: detection.reason, message: detection.message });
         continue;
@@ -163,7 +163,13 @@ export async function ingestSource(
   return { files, snippets: current, report };
 }
 
-function chooseLanguage(filePath: string, text: string, declared: string | undefined, overrides: IngestOptions["languageOverrides"]): Detection {
+function chooseLanguage(
+  filePath: string,
+  pathIsLabel: boolean,
+  text: string,
+  declared: string | undefined,
+  overrides: IngestOptions["languageOverrides"],
+): Detection {
   const override = overrides?.[filePath];
   if (override) return { language: override, source: "override" };
   if (declared !== undefined && declared.trim() !== "") {
@@ -171,7 +177,9 @@ function chooseLanguage(filePath: string, text: string, declared: string | undef
     if (language) return { language, source: "declared" };
     return { language: null, reason: "unsupported_language", message: `${filePath}: declared language "${declared}" is not supported` };
   }
-  return detectLanguage(filePath, text);
+  if (!pathIsLabel) return detectLanguage(filePath, text);
+  const d = detectLanguage("", text);
+  return d.language === null ? { ...d, message: `${filePath}: language not recognised from its content` } : d;
 }
 
 function hashOf(content: string): string {

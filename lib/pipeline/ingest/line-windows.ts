@@ -41,7 +41,7 @@ export function lineWindows(text: string, maxTokens: number, start = 0, end = te
 /** Cuts text[start, end) between tokens into pieces of at most `maxTokens` tokens. */
 export function tokenWindows(text: string, maxTokens: number, start: number, end: number): TextRange[] {
   const out: TextRange[] = [];
-  const re = /[\p{L}\p{N}_$]{1,8}|\n[ \t]*|[^\s\p{L}\p{N}_$]/gu;
+  const re = /[\p{L}\p{N}_$]{1,8}|\n\s*|[^\s\p{L}\p{N}_$]/gu; // as in tokenize-code.ts
   re.lastIndex = start;
   let pieceStart = start;
   let n = 0;

@@ -26,7 +26,15 @@ export interface SkippedFile {
 
 /** One item produced by a source reader. `text` is set by JSONL records, `data` by files. */
 export type SourceItem =
-  | { kind: "file"; path: string; data?: Buffer; text?: string; declaredLanguage?: string }
+  | {
+      kind: "file";
+      path: string;
+      data?: Buffer;
+      text?: string;
+      declaredLanguage?: string;
+      /** The path is only a label ("dump.jsonl:12"), not a file name to detect a language from. */
+      pathIsLabel?: boolean;
+    }
   | ({ kind: "skip" } & SkippedFile);
 
 export interface IngestFile {

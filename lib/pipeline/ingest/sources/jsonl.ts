@@ -73,6 +73,12 @@ function parseLine(line: Buffer, name: string, lineNo: number): SourceItem {
   if (typeof r.content !== "string") return bad('no string field "content"');
   if (r.language !== undefined && r.language !== null && typeof r.language !== "string") return bad('"language" is not a string');
   if (r.path !== undefined && r.path !== null && typeof r.path !== "string") return bad('"path" is not a string');
-  const path = typeof r.path === "string" && r.path.trim() !== "" ? r.path : `${name}:${lineNo}`;
-  return { kind: "file", path, text: r.content, declaredLanguage: typeof r.language === "string" ? r.language : undefined };
+  const hasPath = typeof r.path === "string" && r.path.trim() !== "";
+  return {
+    kind: "file",
+    path: hasPath ? (r.path as string) : `${name}:${lineNo}`,
+    pathIsLabel: !hasPath,
+    text: r.content,
+    declaredLanguage: typeof r.language === "string" ? r.language : undefined,
+  };
 }
