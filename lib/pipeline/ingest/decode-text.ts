@@ -34,18 +34,8 @@ export function checkText(path: string, text: string): Decoded {
 }
 
 function firstInvalidUtf8(data: Buffer): number {
-  // Binary search for the longest prefix that is valid UTF-8 (or a valid start of it).
-  let lo = 0;
-  let hi = data.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      // stream: an incomplete sequence at the cut is fine, an invalid one throws.
-      new TextDecoder("utf-8", { fatal: true }).decode(data.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return lo;
+  // The lenient decoder puts U+FFFD where the first bad sequence starts.
+  const lenient = data.toString("utf8");
+  const at = lenient.indexOf("\uFFFD");
+  return at === -1 ? data.length : Buffer.byteLength(lenient.slice(0, at));
 }

@@ -35,6 +35,7 @@ export async function* readTar(file: string, name: string, gzipped: boolean, bud
 
   let compressed = 0;
   let expanded = 0;
+  let onlyZeros = true; // an empty tar is all zero blocks: empty, not damaged
   const input = createReadStream(file);
   input.on("data", (c) => (compressed += c.length));
   const stream = gzipped ? input.pipe(createGunzip()) : input;
@@ -43,6 +44,7 @@ export async function* readTar(file: string, name: string, gzipped: boolean, bud
       expanded += chunk.length;
       if (gzipped) budget.checkRatio(name, expanded, compressed);
       budget.addBytes(chunk.length); // the whole expanded stream counts, skipped entries too
+      if (onlyZeros && entries === 0) onlyZeros = chunk.every((b) => b === 0);
       parser.write(chunk);
       if (fatal) throw fatal;
       yield* pending.splice(0);
@@ -54,7 +56,7 @@ export async function* readTar(file: string, name: string, gzipped: boolean, bud
   }
   parser.end();
   if (fatal) throw fatal;
-  if (badArchive && entries === 0) throw new AppError("invalid:archive", `${name} is not a readable tar archive: ${badArchive}`);
+  if (badArchive && entries === 0 && !onlyZeros) throw new AppError("invalid:archive", `${name} is not a readable tar archive: ${badArchive}`);
   yield* pending.splice(0);
 }
 

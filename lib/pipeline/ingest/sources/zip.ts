@@ -119,7 +119,15 @@ async function readEntry(
   } catch (e) {
     stream.destroy();
     if (e instanceof AppError) throw e;
-    throw new AppError("invalid:archive", `${entryPath}: the archive entry is damaged: ${(e as Error).message}`, { cause: e });
+    const message = (e as Error).message;
+    // yauzl stops an entry that inflates past the size its header declares.
+    if (/too many bytes in the stream/.test(message))
+      throw new AppError(
+        "too_large:archive",
+        `${entryPath} inflates past the ${entry.uncompressedSize} bytes its header declares: a forged archive or a zip bomb; nothing was imported.`,
+        { cause: e },
+      );
+    throw new AppError("invalid:archive", `${entryPath}: the archive entry is damaged: ${message}`, { cause: e });
   }
   return Buffer.concat(chunks, size);
 }
