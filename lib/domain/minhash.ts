@@ -2,8 +2,8 @@
  * MinHash signatures and LSH banding for near-duplicate detection (Broder 1997; banding as in
  * Leskovec et al., "Mining of Massive Datasets", ch. 3). Pure functions over typed arrays.
  *
- * Shingles are k-grams of tokens hashed to 32 bits; a signature keeps, for each of `numPerm`
- * bijective 32-bit hash functions, the minimum over the shingles. LSH splits a signature into
+ * Shingles are k-grams of tokens hashed to 32 bits; a signature keeps one minimum per bin
+ * (one permutation hashing, see minhashSignature). LSH splits a signature into
  * `bands` bands of `rows` rows; two sets sharing one band are candidates, which the caller
  * then checks with the exact Jaccard of their shingle sets.
  */
@@ -52,34 +52,36 @@ function dedupSorted(a: Uint32Array): Uint32Array {
   return a.subarray(0, w);
 }
 
-export interface MinHashPermutations {
-  readonly a: Uint32Array; // odd multipliers
-  readonly b: Uint32Array; // xor masks
-}
-
-/** `numPerm` deterministic hash functions h(x) = xorshift(imul(x ^ b, a)), each a bijection. */
-export function createPermutations(numPerm: number, seed = 1): MinHashPermutations {
-  const a = new Uint32Array(numPerm);
-  const b = new Uint32Array(numPerm);
-  let s = seed >>> 0 || 1;
-  const next = () => (s = fmix32(s + 0x9e3779b9));
-  for (let i = 0; i < numPerm; i++) {
-    a[i] = next() | 1;
-    b[i] = next();
-  }
-  return { a, b };
-}
-
-/** MinHash signature of a shingle set. An empty set gets all 0xffffffff. */
-export function minhashSignature(shingles: Uint32Array, perms: MinHashPermutations): Uint32Array {
-  const { a, b } = perms;
-  const sig = new Uint32Array(a.length).fill(0xffffffff);
+/**
+ * MinHash signature with one permutation hashing and optimal densification (Li, Owen & Zhang
+ * 2012; Shrivastava 2017): each shingle is hashed once, the top bits pick one of `numBins`
+ * bins and the bin keeps its minimum, so the cost is O(shingles) instead of
+ * O(shingles × numBins). An empty bin copies the bin chosen by a fixed per-bin probe sequence,
+ * which keeps Pr[sig_a[i] = sig_b[i]] = Jaccard(a, b). `numBins` must be a power of two.
+ * An empty set gets all 0xffffffff.
+ */
+export function minhashSignature(shingles: Uint32Array, numBins = 128, seed = 1): Uint32Array {
+  const bits = Math.log2(numBins);
+  if (!Number.isInteger(bits) || bits < 1 || bits > 16) throw new Error("numBins must be a power of two in 2..65536");
+  const lowMask = (1 << (32 - bits)) - 1;
+  const sig = new Uint32Array(numBins).fill(0xffffffff);
+  if (shingles.length === 0) return sig;
+  const salt = fmix32(seed);
   for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s];
-    for (let i = 0; i < a.length; i++) {
-      let h = Math.imul(x ^ b[i], a[i]);
-      h = (h ^ (h >>> 16)) >>> 0;
-      if (h < sig[i]) sig[i] = h;
+    const h = fmix32(shingles[s] ^ salt);
+    const bin = h >>> (32 - bits);
+    const v = h & lowMask;
+    if (v < sig[bin]) sig[bin] = v;
+  }
+  const filled = sig.map((v) => (v === 0xffffffff ? 0 : 1));
+  for (let i = 0; i < numBins; i++) {
+    if (filled[i]) continue;
+    for (let attempt = 1; ; attempt++) {
+      const j = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) & (numBins - 1);
+      if (filled[j]) {
+        sig[i] = sig[j];
+        break;
+      }
     }
   }
   return sig;
@@ -136,7 +138,8 @@ export class LshIndex {
   private bandKey(sig: Uint32Array, band: number): number {
     let h = 0x3c6ef372 ^ band;
     for (let r = band * this.rows; r < (band + 1) * this.rows; r++) h = Math.imul(h ^ sig[r], 0x01000193);
-    return fmix32(h);
+    // 30 bits: small-integer Map keys are several times faster than heap numbers in V8.
+    return fmix32(h) & 0x3fffffff;
   }
 
   insert(id: number, sig: Uint32Array): void {

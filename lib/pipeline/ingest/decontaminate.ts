@@ -53,10 +53,15 @@ function wordHashes(words: readonly string[]): Uint32Array {
   return h;
 }
 
+const CHAIN_START = 0x1b873593;
+const chainStep = (x: number, word: number) => Math.imul(x ^ word, 0x01000193);
+const chainKey = (x: number) => fmix32(x) & 0x3fffffff; // small-integer Map keys; hits are verified
+
+/** Hash of the n words from `start`; equal to the chain value after n steps from there. */
 function gramHash(h: Uint32Array, start: number, n: number): number {
-  let x = 0x1b873593 ^ n;
-  for (let i = start; i < start + n; i++) x = Math.imul(x ^ h[i], 0x01000193);
-  return fmix32(x);
+  let x = CHAIN_START;
+  for (let i = start; i < start + n; i++) x = chainStep(x, h[i]);
+  return chainKey(x);
 }
 
 /**
@@ -148,31 +153,47 @@ export function findContamination(text: string, index: ContaminationIndex): Cont
     if (!norm().includes(p.text)) return null;
     return match(index, p.item, p.kind, p.text.slice(0, 120));
   };
-  for (const [len, table] of index.anchors) {
-    for (let s = 0; s + len <= words.length; s++) {
-      const ids = table.get(gramHash(h, s, len));
-      if (!ids) continue;
-      for (const id of ids) {
-        const m = trySubstring(id);
-        if (m) return m;
+  // One pass: from each start, extend the word-hash chain to the longest length needed and
+  // probe the anchor tables and the n-gram table at the lengths they use.
+  const n = index.ngram;
+  const maxLen = Math.max(n, ...index.anchors.keys());
+  let ngramHit: ContaminationMatch | null = null;
+  for (let s = 0; s < words.length; s++) {
+    let x = CHAIN_START;
+    const end = Math.min(words.length, s + maxLen);
+    for (let k = s; k < end; k++) {
+      x = chainStep(x, h[k]);
+      const len = k - s + 1;
+      const table = index.anchors.get(len);
+      if (table) {
+        const ids = table.get(chainKey(x));
+        if (ids) {
+          for (const id of ids) {
+            const m = trySubstring(id);
+            if (m) return m;
+          }
+        }
       }
+      if (len === n && ngramHit === null) ngramHit = verifyNgram(index, chainKey(x), words, s);
     }
   }
   for (const id of index.unanchored) {
     const m = trySubstring(id);
     if (m) return m;
   }
+  return ngramHit;
+}
+
+function verifyNgram(index: ContaminationIndex, key: number, words: string[], s: number): ContaminationMatch | null {
+  const hits = index.ngrams.get(key);
+  if (!hits) return null;
   const n = index.ngram;
-  for (let s = 0; s + n <= words.length; s++) {
-    const hits = index.ngrams.get(gramHash(h, s, n));
-    if (!hits) continue;
-    for (let i = 0; i < hits.length; i += 3) {
-      const itemWords = index.itemWords[hits[i]][hits[i + 1]];
-      const at = hits[i + 2];
-      let same = true;
-      for (let k = 0; k < n && same; k++) same = itemWords[at + k] === words[s + k];
-      if (same) return match(index, hits[i], "ngram", words.slice(s, s + n).join(" "));
-    }
+  for (let i = 0; i < hits.length; i += 3) {
+    const itemWords = index.itemWords[hits[i]][hits[i + 1]];
+    const at = hits[i + 2];
+    let same = true;
+    for (let k = 0; k < n && same; k++) same = itemWords[at + k] === words[s + k];
+    if (same) return match(index, hits[i], "ngram", words.slice(s, s + n).join(" "));
   }
   return null;
 }

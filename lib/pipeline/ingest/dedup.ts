@@ -1,4 +1,4 @@
-import { createPermutations, jaccardSorted, LshIndex, lshParamsFor, minhashSignature, shingleHashes } from "@/lib/domain/minhash";
+import { jaccardSorted, LshIndex, lshParamsFor, minhashSignature, shingleHashes } from "@/lib/domain/minhash";
 import { codeTokens } from "@/lib/domain/tokenize-code";
 import type { DuplicateRecord, Snippet, SnippetRef } from "./types";
 
@@ -11,7 +11,7 @@ export interface DedupOptions {
   threshold?: number;
   /** Tokens per shingle. Default 5. */
   shingleSize?: number;
-  /** MinHash permutations. Default 128. */
+  /** MinHash signature length (a power of two). Default 128. */
   numPerm?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -35,7 +35,6 @@ export function dedupSnippets<T extends Dedupable>(snippets: readonly T[], optio
   const kept: T[] = [];
   const duplicates: DuplicateRecord[] = [];
   const byHash = new Map<string, T>();
-  const perms = createPermutations(numPerm, 1);
   const { bands, rows } = lshParamsFor(threshold, numPerm);
   const lsh = new LshIndex(bands, rows);
   const keptShingles: Uint32Array[] = [];
@@ -53,7 +52,7 @@ export function dedupSnippets<T extends Dedupable>(snippets: readonly T[], optio
     }
     if (near) {
       const shingles = shingleHashes(codeTokens(s.content), shingleSize);
-      const sig = minhashSignature(shingles, perms);
+      const sig = minhashSignature(shingles, numPerm);
       let best = -1;
       let bestSim = 0;
       for (const id of lsh.query(sig)) {

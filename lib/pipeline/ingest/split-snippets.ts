@@ -46,9 +46,9 @@ export async function splitIntoSnippets(
   options: SplitOptions = {},
 ): Promise<SnippetPart[]> {
   const maxTokens = options.maxTokens ?? 1024;
-  const total = countCodeTokens(content);
-  if (total === 0) return [];
-  if (total <= maxTokens) return finish(content, [{ start: 0, end: content.length }], "whole", maxTokens);
+  // Most files fit: counting the trimmed file once decides it.
+  const whole = finish(content, [{ start: 0, end: content.length }], "whole", maxTokens, 2);
+  if (whole.length === 0 || (whole.length === 1 && whole[0].tokens <= maxTokens)) return whole;
 
   let root: TsNode | null = null;
   try {
