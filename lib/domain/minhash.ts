@@ -31,8 +31,12 @@ export function fmix32(x: number): number {
 
 /** Sorted, distinct 32-bit hashes of the k-token shingles (a shorter list is one shingle). */
 export function shingleHashes(tokens: readonly string[], k: number): Uint32Array {
-  if (tokens.length === 0) return new Uint32Array(0);
-  const th = tokens.map((t) => hashString32(t));
+  return shinglesOfHashes(Uint32Array.from(tokens, (t) => hashString32(t)), k);
+}
+
+/** As shingleHashes, from token hashes (tokenize-code.ts's tokenHashes gives them string-free). */
+export function shinglesOfHashes(th: Uint32Array, k: number): Uint32Array {
+  if (th.length === 0) return new Uint32Array(0);
   const n = Math.max(1, th.length - k + 1);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { codeTokens, countCodeTokens, lowerWords, normalizeWhitespace } from "./tokenize-code";
+import { hashString32 } from "./minhash";
+import { codeTokens, countCodeTokens, lowerWords, normalizeWhitespace, tokenHashes } from "./tokenize-code";
 
 describe("tokenize-code", () => {
   it("counts words, symbols and line breaks with indentation", () => {
@@ -29,5 +31,17 @@ describe("tokenize-code", () => {
 
   it("normalizes whitespace", () => {
     expect(normalizeWhitespace("  a \n\t b  ")).toBe("a b");
+  });
+
+  it("hashes the same tokens as codeTokens/lowerWords without building strings", () => {
+    const texts = [
+      "def f(x):\n  return $x + 1  # café Ünïcode 😀 ∑ x_1",
+      "Hello WORLD, naïve straße: <?php echo $Ärger; ?>",
+      fs.readFileSync("lib/domain/minhash.ts", "utf8"),
+    ];
+    for (const t of texts) {
+      expect(Array.from(tokenHashes(t, "code"))).toEqual(codeTokens(t).map((x) => hashString32(x)));
+      expect(Array.from(tokenHashes(t, "words"))).toEqual(lowerWords(t).map((x) => hashString32(x)));
+    }
   });
 });

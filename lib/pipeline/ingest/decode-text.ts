@@ -21,14 +21,14 @@ export function decodeText(path: string, data: Buffer): Decoded {
       return { ok: false, reason: "binary", message: `${path}: binary file` };
     return { ok: false, reason: "not_utf8", message: `${path}: not valid UTF-8 text (at byte ${firstInvalidUtf8(data)})` };
   }
-  if (text.trim().length === 0) return { ok: false, reason: "empty_file", message: `${path}: only whitespace` };
+  if (!/\S/.test(text)) return { ok: false, reason: "empty_file", message: `${path}: only whitespace` };
   if (text.includes("\u0000")) return { ok: false, reason: "binary", message: `${path}: binary file (NUL bytes)` };
   return { ok: true, text };
 }
 
 /** Checks text that arrived already decoded (a JSONL "content" field). */
 export function checkText(path: string, text: string): Decoded {
-  if (text.trim().length === 0) return { ok: false, reason: "empty_file", message: `${path}: empty content` };
+  if (!/\S/.test(text)) return { ok: false, reason: "empty_file", message: `${path}: empty content` };
   if (text.includes("\u0000")) return { ok: false, reason: "binary", message: `${path}: binary content (NUL characters)` };
   return { ok: true, text };
 }

@@ -1,5 +1,5 @@
-import { fmix32, hashString32 } from "@/lib/domain/minhash";
-import { lowerWords } from "@/lib/domain/tokenize-code";
+import { fmix32 } from "@/lib/domain/minhash";
+import { lowerWords, tokenHashes } from "@/lib/domain/tokenize-code";
 import type { BenchmarkItem } from "./benchmarks";
 import type { ContaminationKind, ContaminationMatch } from "./types";
 
@@ -31,9 +31,10 @@ export interface ContaminationIndex {
   readonly items: readonly BenchmarkItem[];
   readonly benchmarks: readonly string[];
   readonly ngram: number;
-  /** n-gram hash → [item, start word] pairs, verified word by word on a hit. */
+  /** n-gram key → [item, text, start word] triples, verified word by word on a hit. */
   readonly ngrams: Map<number, number[]>;
-  readonly itemWords: readonly string[][][];
+  /** Word hashes of each item's texts (prompt, solution). */
+  readonly itemWords: readonly Uint32Array[][];
   /** anchor length → anchor hash → pattern ids. */
   readonly anchors: Map<number, Map<number, number[]>>;
   readonly patterns: readonly Pattern[];
@@ -47,11 +48,8 @@ export function normalizeForMatch(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-function wordHashes(words: readonly string[]): Uint32Array {
-  const h = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) h[i] = hashString32(words[i]);
-  return h;
-}
+/** Hashes of lowerWords(text), computed without building the strings. */
+const wordHashes = (text: string) => tokenHashes(text, "words");
 
 const CHAIN_START = 0x1b873593;
 const chainStep = (x: number, word: number) => Math.imul(x ^ word, 0x01000193);
@@ -76,7 +74,7 @@ export function buildContaminationIndex(items: readonly BenchmarkItem[], options
   const perBenchmark = new Map<string, number>();
   for (const it of items) perBenchmark.set(it.benchmark, (perBenchmark.get(it.benchmark) ?? 0) + 1);
 
-  const itemWords: string[][][] = [];
+  const itemWords: Uint32Array[][] = [];
   const occurrences = new Map<number, number[]>();
   const itemsPerGram = new Map<string, Set<number>>(); // `${benchmark}\0${hash}` → items
   const patterns: Pattern[] = [];
@@ -85,10 +83,9 @@ export function buildContaminationIndex(items: readonly BenchmarkItem[], options
 
   items.forEach((it, itemIdx) => {
     const texts = [it.prompt, it.solution].filter((t): t is string => !!t);
-    itemWords[itemIdx] = texts.map(lowerWords);
-    itemWords[itemIdx].forEach((words, textIdx) => {
-      const h = wordHashes(words);
-      for (let s = 0; s + n <= words.length; s++) {
+    itemWords[itemIdx] = texts.map(wordHashes);
+    itemWords[itemIdx].forEach((h, textIdx) => {
+      for (let s = 0; s + n <= h.length; s++) {
         const g = gramHash(h, s, n);
         const list = occurrences.get(g) ?? [];
         if (list.length === 0) occurrences.set(g, list);
@@ -105,13 +102,13 @@ export function buildContaminationIndex(items: readonly BenchmarkItem[], options
       if (text.length < minChars) continue;
       const id = patterns.push({ item: itemIdx, kind, text }) - 1;
       // The first and last words may be cut mid-word by a substring match; interior words never.
-      const interior = lowerWords(text).slice(1, -1);
+      const interior = wordHashes(text).subarray(1, -1);
       if (interior.length === 0) {
         unanchored.push(id);
         continue;
       }
       const len = Math.min(ANCHOR_WORDS, interior.length);
-      const key = gramHash(wordHashes(interior), 0, len);
+      const key = gramHash(interior, 0, len);
       const byLen = anchors.get(len) ?? new Map<number, number[]>();
       anchors.set(len, byLen);
       byLen.set(key, [...(byLen.get(key) ?? []), id]);
@@ -143,8 +140,7 @@ export function buildContaminationIndex(items: readonly BenchmarkItem[], options
 
 /** The first benchmark match of `text`, or null when it is clean. */
 export function findContamination(text: string, index: ContaminationIndex): ContaminationMatch | null {
-  const words = lowerWords(text);
-  const h = wordHashes(words);
+  const h = wordHashes(text);
   let normalized: string | null = null;
   const norm = () => (normalized ??= normalizeForMatch(text));
 
@@ -157,14 +153,15 @@ export function findContamination(text: string, index: ContaminationIndex): Cont
   // probe the anchor tables and the n-gram table at the lengths they use.
   const n = index.ngram;
   const maxLen = Math.max(n, ...index.anchors.keys());
+  const tables = Array.from({ length: maxLen + 1 }, (_, len) => index.anchors.get(len));
   let ngramHit: ContaminationMatch | null = null;
-  for (let s = 0; s < words.length; s++) {
+  for (let s = 0; s < h.length; s++) {
     let x = CHAIN_START;
-    const end = Math.min(words.length, s + maxLen);
+    const end = Math.min(h.length, s + maxLen);
     for (let k = s; k < end; k++) {
       x = chainStep(x, h[k]);
       const len = k - s + 1;
-      const table = index.anchors.get(len);
+      const table = tables[len];
       if (table) {
         const ids = table.get(chainKey(x));
         if (ids) {
@@ -174,7 +171,7 @@ export function findContamination(text: string, index: ContaminationIndex): Cont
           }
         }
       }
-      if (len === n && ngramHit === null) ngramHit = verifyNgram(index, chainKey(x), words, s);
+      if (len === n && ngramHit === null) ngramHit = verifyNgram(index, chainKey(x), h, s, text);
     }
   }
   for (const id of index.unanchored) {
@@ -184,7 +181,7 @@ export function findContamination(text: string, index: ContaminationIndex): Cont
   return ngramHit;
 }
 
-function verifyNgram(index: ContaminationIndex, key: number, words: string[], s: number): ContaminationMatch | null {
+function verifyNgram(index: ContaminationIndex, key: number, h: Uint32Array, s: number, text: string): ContaminationMatch | null {
   const hits = index.ngrams.get(key);
   if (!hits) return null;
   const n = index.ngram;
@@ -192,8 +189,8 @@ function verifyNgram(index: ContaminationIndex, key: number, words: string[], s:
     const itemWords = index.itemWords[hits[i]][hits[i + 1]];
     const at = hits[i + 2];
     let same = true;
-    for (let k = 0; k < n && same; k++) same = itemWords[at + k] === words[s + k];
-    if (same) return match(index, hits[i], "ngram", words.slice(s, s + n).join(" "));
+    for (let k = 0; k < n && same; k++) same = itemWords[at + k] === h[s + k];
+    if (same) return match(index, hits[i], "ngram", lowerWords(text).slice(s, s + n).join(" "));
   }
   return null;
 }

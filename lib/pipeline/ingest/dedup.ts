@@ -1,5 +1,5 @@
-import { jaccardSorted, LshIndex, lshParamsFor, minhashSignature, shingleHashes } from "@/lib/domain/minhash";
-import { codeTokens } from "@/lib/domain/tokenize-code";
+import { jaccardSorted, LshIndex, lshParamsFor, minhashSignature, shinglesOfHashes } from "@/lib/domain/minhash";
+import { tokenHashes } from "@/lib/domain/tokenize-code";
 import type { DuplicateRecord, Snippet, SnippetRef } from "./types";
 
 export interface DedupOptions {
@@ -51,7 +51,7 @@ export function dedupSnippets<T extends Dedupable>(snippets: readonly T[], optio
       byHash.set(s.hash, s);
     }
     if (near) {
-      const shingles = shingleHashes(codeTokens(s.content), shingleSize);
+      const shingles = shinglesOfHashes(tokenHashes(s.content, "code"), shingleSize);
       const sig = minhashSignature(shingles, numPerm);
       let best = -1;
       let bestSim = 0;

@@ -164,17 +164,17 @@ function span(units: Unit[]): TextRange {
 
 /** Trims blank edges, drops empty parts, re-checks the bound, and numbers lines. */
 function finish(text: string, ranges: TextRange[], method: SplitMethod, maxTokens: number, depth = 0): SnippetPart[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  // Ranges come in text order, so line numbers are counted forward from a cursor.
+  let cursor = 0;
+  let cursorLine = 1;
   const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    if (offset < cursor) {
+      cursor = 0;
+      cursorLine = 1;
     }
-    return lo + 1;
+    for (let i = text.indexOf("\n", cursor); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) cursorLine++;
+    cursor = offset;
+    return cursorLine;
   };
   const out: SnippetPart[] = [];
   for (const r of ranges) {
@@ -183,7 +183,7 @@ function finish(text: string, ranges: TextRange[], method: SplitMethod, maxToken
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (end <= start) continue;
     // Start at the beginning of the line so indentation is kept.
-    const lineStart = lineStarts[lineOf(start) - 1];
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
     if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
     const content = text.slice(start, end);
     const tokens = countCodeTokens(content);

@@ -50,8 +50,17 @@ async function main() {
   const index = buildContaminationIndex(items);
   const indexMs = performance.now() - t0;
   t0 = performance.now();
-  const result = await ingestSource(file, { contamination: index });
+  const cpu0 = process.cpuUsage();
+  let phase = "";
+  const phases: string[] = [];
+  const result = await ingestSource(file, { contamination: index }, (p) => {
+    if (p.phase === phase) return;
+    phases.push(`${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    phase = p.phase;
+  });
   const ingestMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   fs.rmSync(dir, { recursive: true, force: true });
 
   const dupPaths = new Map(result.report.duplicates.map((d) => [d.path, d]));
@@ -72,11 +81,19 @@ async function main() {
   console.log(`  baseline (read + JSON.parse + sha256):  ${(baselineMs / 1000).toFixed(2)} s`);
   console.log(`  contamination index build:              ${(indexMs / 1000).toFixed(2)} s`);
   console.log(`  ingestSource (all stages):              ${(ingestMs / 1000).toFixed(2)} s  = ${(ingestMs / baselineMs).toFixed(1)}× baseline  (goal < 60 s)`);
+  console.log(`  CPU time of ingestSource: ${cpuS.toFixed(2)} s (wall/CPU ${(ingestMs / 1000 / cpuS).toFixed(2)}: above 1 means waiting for a busy machine); load average ${os.loadavg()[0].toFixed(1)}`);
+  console.log(`  phases: ${phases.join(", ")}`);
   console.log(`  extracted ${s.extracted}, kept ${s.kept}, exact dups ${s.exactDuplicates}, near dups ${s.nearDuplicates}, contaminated ${s.contaminated}, too short ${s.tooShort}`);
   console.log(`  recall exact duplicates:   ${recall(exactHit, planted.exact.size)}`);
   console.log(`  recall near duplicates:    ${recall(nearHit, planted.near.size)}  (planted at exact Jaccard ≥ 0.75, threshold 0.7)`);
   console.log(`  recall contamination:      ${recall(contHit, planted.contaminated.size)}  (right benchmark item: ${recall(contItemHit, planted.contaminated.size)}; 10-gram-only plants: ${recall(docHit, docstring.length)})`);
   console.log(`  drops of unplanted snippets (false positives): ${unplantedDrops}`);
+  const missed = [
+    ...[...planted.exact.keys()].filter((p) => dupPaths.get(p)?.kind !== "exact").map((p) => `exact duplicate ${p}`),
+    ...[...planted.near.keys()].filter((p) => !dupPaths.has(p)).map((p) => `near duplicate ${p} (J=${planted.near.get(p)!.similarity.toFixed(2)})`),
+    ...[...planted.contaminated.entries()].filter(([p]) => !contaminated.has(p)).map(([p, w]) => `contamination ${p} (${w.how} of ${w.benchmark} ${w.itemId})`),
+  ];
+  for (const m of missed.slice(0, 10)) console.log(`  missed: ${m}`);
 }
 
 main().catch((e) => {

@@ -125,7 +125,7 @@ export function generateCorpus(
     const m = /humaneval-(py|java|cpp|cs|ts|js|php|sh)$/.exec(b.benchmark);
     return m ? (m[1] as IngestLanguage) : "py";
   };
-  const docstrings = benchmarks.filter((b) => b.benchmark === "HumanEval" && b.prompt);
+  const docstrings = benchmarks.filter((b) => b.benchmark === "HumanEval" && b.prompt && lowerWords(b.prompt).length >= 24);
   for (let i = 0; i < opts.contaminations; i++) {
     if (i % 4 === 3 && docstrings.length > 0) {
       // 12 consecutive words of a HumanEval prompt in a comment: only the 10-gram rule sees it
