@@ -100,18 +100,24 @@ describe("ingestSource: sources", () => {
     fs.writeFileSync(`${repo}/lib.py`, "def one():\n    return 1\n");
     fs.writeFileSync(`${repo}/other.js`, "function two() {\n  return 2;\n}\n");
     fs.symlinkSync("lib.py", `${repo}/link.py`);
+    // a blob much larger than one pipe chunk, between two small ones
+    const big = Array.from({ length: 40_000 }, (_, i) => `value_${i} = ${i} * 3\n`).join("");
+    fs.writeFileSync(`${repo}/big.py`, big);
     git("add", ".");
     git("commit", "-qm", "init");
     fs.writeFileSync(`${repo}/lib.py`, "def one():\n    return 'changed but not committed'\n");
     fs.writeFileSync(`${repo}/untracked.py`, "def three():\n    return 3\n");
     const r = await ingestSource(repo);
     expect(r.report.source.kind).toBe("git");
-    expect(r.files.map((f) => f.path)).toEqual(["lib.py", "other.js"]);
+    expect(r.files.map((f) => f.path)).toEqual(["big.py", "lib.py", "other.js"]);
+    expect(r.files[0].bytes).toBe(big.length);
+    const bigParts = r.snippets.filter((s) => s.path === "big.py");
+    expect(bigParts.map((s) => s.content).join("\n")).toBe(big.trimEnd());
     expect(r.snippets.find((s) => s.path === "lib.py")!.content).toBe("def one():\n    return 1");
     expect(r.report.files.skippedFiles).toEqual([expect.objectContaining({ path: "link.py", reason: "symlink" })]);
     // the working tree, on request
     const wt = await ingestSource(repo, { kind: "folder" });
-    expect(wt.files.map((f) => f.path).sort()).toEqual(["lib.py", "other.js", "untracked.py"]);
+    expect(wt.files.map((f) => f.path).sort()).toEqual(["big.py", "lib.py", "other.js", "untracked.py"]);
   });
 
   it("downloads an http URL to a temp file and reads it by its content", async () => {

@@ -125,7 +125,8 @@ export interface IngestResult {
 }
 
 export interface IngestProgress {
-  phase: "reading" | "splitting" | "decontaminating" | "deduplicating" | "done";
+  /** "reading" covers reading, decoding, language detection and splitting, file by file. */
+  phase: "reading" | "decontaminating" | "deduplicating" | "done";
   done: number;
   total?: number;
   message?: string;

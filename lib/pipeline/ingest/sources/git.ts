@@ -54,20 +54,36 @@ async function* catFiles(dir: string, entries: TreeEntry[]): AsyncGenerator<[Tre
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   child.stdin.on("error", () => {}); // reported through the exit code instead
   child.stdin.end(entries.map((e) => e.oid).join("\n") + "\n");
-  let buf: Buffer = Buffer.alloc(0);
+  // Chunks are joined only once a whole object has arrived, so a large blob is copied once.
+  let chunks: Buffer[] = [];
+  let have = 0;
+  let header: { start: number; size: number } | null = null;
   let i = 0;
+  const joined = () => {
+    if (chunks.length > 1) chunks = [Buffer.concat(chunks, have)];
+    return chunks[0] ?? Buffer.alloc(0);
+  };
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+      chunks.push(chunk);
+      have += chunk.length;
       for (;;) {
-        const nl = buf.indexOf(10);
-        if (nl === -1) break;
-        const header = buf.subarray(0, nl).toString("utf8").split(" ");
-        if (header[1] === "missing") throw new AppError("invalid:upload", `git object ${header[0]} is missing`);
-        const size = Number(header[2]);
-        if (buf.length < nl + 1 + size + 1) break;
-        yield [entries[i++], Buffer.from(buf.subarray(nl + 1, nl + 1 + size))];
-        buf = buf.subarray(nl + 1 + size + 1);
+        if (header === null) {
+          const buf = joined();
+          const nl = buf.indexOf(10);
+          if (nl === -1) break;
+          const fields = buf.subarray(0, nl).toString("utf8").split(" ");
+          if (fields[1] === "missing") throw new AppError("invalid:upload", `git object ${fields[0]} is missing`);
+          header = { start: nl + 1, size: Number(fields[2]) };
+        }
+        const end = header.start + header.size;
+        if (have < end + 1) break; // the object and its trailing newline
+        const buf = joined();
+        yield [entries[i++], Buffer.from(buf.subarray(header.start, end))];
+        const rest = buf.subarray(end + 1);
+        chunks = rest.length > 0 ? [rest] : [];
+        have = rest.length;
+        header = null;
       }
     }
   } finally {
