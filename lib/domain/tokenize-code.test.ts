@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { hashString32 } from "./minhash";
-import { codeTokens, countCodeTokens, lowerWords, normalizeWhitespace, tokenHashes } from "./tokenize-code";
+import { codeTokens, countCodeTokens, lowerWords, normalizeWhitespace, rangeTokenCounter, tokenHashes } from "./tokenize-code";
 
 describe("tokenize-code", () => {
   it("counts words, symbols and line breaks with indentation", () => {
@@ -43,5 +43,18 @@ describe("tokenize-code", () => {
       expect(Array.from(tokenHashes(t, "code"))).toEqual(codeTokens(t).map((x) => hashString32(x)));
       expect(Array.from(tokenHashes(t, "words"))).toEqual(lowerWords(t).map((x) => hashString32(x)));
     }
+  });
+
+  it("counts tokens of ranges like countCodeTokens of the slice", () => {
+    const text = fs.readFileSync("lib/domain/minhash.ts", "utf8");
+    const count = rangeTokenCounter(text);
+    expect(count(0, text.length)).toBe(countCodeTokens(text));
+    // ranges that start and end at line starts
+    const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    for (let i = 0; i + 7 < lineStarts.length; i += 7) {
+      const [a, b] = [lineStarts[i], lineStarts[i + 7]];
+      expect(Math.abs(count(a, b) - countCodeTokens(text.slice(a, b)))).toBeLessThanOrEqual(1);
+    }
+    expect(count(5, 5)).toBe(0);
   });
 });

@@ -117,3 +117,31 @@ export function tokenHashes(text: string, mode: "code" | "words"): Uint32Array {
   if (inWord) push(h);
   return out.subarray(0, n);
 }
+
+/**
+ * Counts tokens of many ranges of one text in O(log n) each after one O(n) pass: tokens are
+ * attributed to the range holding their first character, so for ranges that do not cut a
+ * word the result equals countCodeTokens(text.slice(start, end)) up to line-break tokens at
+ * the edges.
+ */
+export function rangeTokenCounter(text: string): (start: number, end: number) => number {
+  const starts: number[] = [];
+  const cumulative: number[] = [0];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    starts.push(m.index);
+    const s = m[0];
+    cumulative.push(cumulative[cumulative.length - 1] + (s.charCodeAt(0) === 10 ? 1 : Math.ceil(s.length / WORD_CHUNK)));
+  }
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (start, end) => cumulative[firstAtOrAfter(end)] - cumulative[firstAtOrAfter(start)];
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { countCodeTokens } from "@/lib/domain/tokenize-code";
+import { countCodeTokens, rangeTokenCounter } from "@/lib/domain/tokenize-code";
 import type { IngestLanguage } from "./languages";
 import { lineWindows, tokenWindows, type TextRange } from "./line-windows";
 import { parserFor, type TsNode } from "./tree-sitter";
@@ -59,23 +59,26 @@ export async function splitIntoSnippets(
   if (!root) return finish(content, lineWindows(content, maxTokens), "lines", maxTokens);
 
   const units: Unit[] = [];
-  collectUnits(root, content, maxTokens, units);
-  const grouped = groupWithPreamble(attachGaps(units, content), content, maxTokens);
+  const tokensIn = rangeTokenCounter(content);
+  collectUnits(root, content, tokensIn, maxTokens, units);
+  const grouped = groupWithPreamble(attachGaps(units, content, tokensIn), maxTokens);
   const ranges = options.packUnits === false ? perDefinition(grouped, maxTokens) : pack(grouped, maxTokens);
   return finish(content, ranges, "tree-sitter", maxTokens);
 }
 
-function collectUnits(node: TsNode, text: string, maxTokens: number, out: Unit[]): void {
+type TokensIn = (start: number, end: number) => number;
+
+function collectUnits(node: TsNode, text: string, tokensIn: TokensIn, maxTokens: number, out: Unit[]): void {
   for (const child of node.children) {
     if (!child || child.endIndex <= child.startIndex) continue;
-    const tokens = countCodeTokens(text.slice(child.startIndex, child.endIndex));
+    const tokens = tokensIn(child.startIndex, child.endIndex);
     if (tokens <= maxTokens) {
       out.push({ start: child.startIndex, end: child.endIndex, tokens, definition: isDefinition(child, text) });
     } else if (child.childCount > 0) {
-      collectUnits(child, text, maxTokens, out);
+      collectUnits(child, text, tokensIn, maxTokens, out);
     } else {
       for (const r of lineWindows(text, maxTokens, child.startIndex, child.endIndex))
-        out.push({ ...r, tokens: countCodeTokens(text.slice(r.start, r.end)), definition: false });
+        out.push({ ...r, tokens: tokensIn(r.start, r.end), definition: false });
     }
   }
 }
@@ -87,16 +90,16 @@ function isDefinition(node: TsNode, text: string): boolean {
 }
 
 /** Extends each unit back to the end of the previous one, so the units tile the text. */
-function attachGaps(units: Unit[], text: string): Unit[] {
+function attachGaps(units: Unit[], text: string, tokensIn: TokensIn): Unit[] {
   let prevEnd = 0;
   const out = units.map((u) => {
     const start = Math.min(prevEnd, u.start);
     prevEnd = u.end;
-    return start === u.start ? u : { ...u, start, tokens: countCodeTokens(text.slice(start, u.end)) };
+    return start === u.start ? u : { ...u, start, tokens: tokensIn(start, u.end) };
   });
   if (out.length > 0 && prevEnd < text.length) {
     const last = out[out.length - 1];
-    out[out.length - 1] = { ...last, end: text.length, tokens: countCodeTokens(text.slice(last.start, text.length)) };
+    out[out.length - 1] = { ...last, end: text.length, tokens: tokensIn(last.start, text.length) };
   }
   return out;
 }
@@ -105,21 +108,26 @@ function attachGaps(units: Unit[], text: string): Unit[] {
  * Joins each definition with the comments, imports and statements right before it (back to the
  * previous definition), as far as the bound allows, so a cut never separates them.
  */
-function groupWithPreamble(units: Unit[], text: string, maxTokens: number): Unit[] {
+function groupWithPreamble(units: Unit[], maxTokens: number): Unit[] {
   const out: Unit[] = [];
   let pending: Unit[] = [];
+  let pendingTokens = 0;
   for (const u of units) {
     if (!u.definition) {
       pending.push(u);
+      pendingTokens += u.tokens;
       continue;
     }
-    let tokens = countCodeTokens(text.slice(pending[0]?.start ?? u.start, u.end));
-    while (pending.length > 0 && tokens > maxTokens) {
-      out.push(pending.shift()!);
-      tokens = countCodeTokens(text.slice(pending[0]?.start ?? u.start, u.end));
+    // Unit counts add up (almost exactly: finish() re-checks the bound on the final text).
+    let from = 0;
+    while (from < pending.length && pendingTokens + u.tokens > maxTokens) {
+      out.push(pending[from]);
+      pendingTokens -= pending[from++].tokens;
     }
-    out.push({ start: pending[0]?.start ?? u.start, end: u.end, tokens, definition: true });
+    const start = from < pending.length ? pending[from].start : u.start;
+    out.push({ start, end: u.end, tokens: pendingTokens + u.tokens, definition: true });
     pending = [];
+    pendingTokens = 0;
   }
   out.push(...pending);
   return out;

@@ -50,9 +50,10 @@ export async function* readTar(file: string, name: string, gzipped: boolean, bud
       yield* pending.splice(0);
     }
   } catch (e) {
-    input.destroy();
     if (e instanceof AppError) throw e;
     throw new AppError("invalid:archive", `${name} is not a readable ${gzipped ? "tar.gz" : "tar"} archive: ${(e as Error).message}`, { cause: e });
+  } finally {
+    input.destroy(); // also when the consumer stops early
   }
   parser.end();
   if (fatal) throw fatal;
