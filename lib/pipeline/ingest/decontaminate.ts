@@ -15,9 +15,8 @@ export interface ContaminationIndexOptions {
   /**
    * An n-gram found in more than this share of one benchmark's items (and in at least 3) is
    * boilerplate shared by the whole benchmark (MultiPL-E's `using System; using System.Numerics;
-   * ...` header) and identifies no problem, so it is not indexed. Default 0.05. N-grams with
-   * fewer than half of their words containing a letter ("0 1 2 3 4 5 6 7 8 9") are not indexed
-   * either.
+   * ...` header) and identifies no problem, so it is not indexed. Default 0.05. N-grams made only of
+   * one- or two-digit numbers ("0 1 2 3 4 5 6 7 8 9") are not indexed either.
    */
   boilerplateShare?: number;
 }
@@ -64,11 +63,11 @@ function gramHash(h: Uint32Array, start: number, n: number): number {
   return chainKey(x);
 }
 
-/** prefix[i] = how many of the first i words contain a letter. */
-function letterWordPrefix(text: string, count: number): Int32Array {
+/** prefix[i] = how many of the first i words are numbers of one or two digits. */
+function smallNumberPrefix(text: string, count: number): Int32Array {
   const words = lowerWords(text);
   const prefix = new Int32Array(count + 1);
-  for (let i = 0; i < count; i++) prefix[i + 1] = prefix[i] + (words.length !== count || /\p{L}/u.test(words[i]) ? 1 : 0);
+  for (let i = 0; i < count; i++) prefix[i + 1] = prefix[i] + (words.length === count && /^\d{1,2}$/.test(words[i]) ? 1 : 0);
   return prefix;
 }
 
@@ -95,10 +94,10 @@ export function buildContaminationIndex(items: readonly BenchmarkItem[], options
     const texts = [it.prompt, it.solution].filter((t): t is string => !!t);
     itemWords[itemIdx] = texts.map(wordHashes);
     itemWords[itemIdx].forEach((h, textIdx) => {
-      const lettered = letterWordPrefix(texts[textIdx], h.length);
+      const small = smallNumberPrefix(texts[textIdx], h.length);
       for (let s = 0; s + n <= h.length; s++) {
-        // "0 1 2 3 4 5 6 7 8 9" is in plenty of clean code: an n-gram needs words, not numbers.
-        if (lettered[s + n] - lettered[s] < Math.ceil(n / 2)) continue;
+        // "0 1 2 3 4 5 6 7 8 9" is in plenty of clean code: not evidence of anything.
+        if (small[s + n] - small[s] === n) continue;
         const g = gramHash(h, s, n);
         const list = occurrences.get(g) ?? [];
         if (list.length === 0) occurrences.set(g, list);

@@ -28,7 +28,7 @@ async function main() {
   console.log(`  extracted ${c.extracted}, kept ${c.kept}, exact dups ${c.exactDuplicates}, near dups ${c.nearDuplicates}, contaminated ${c.contaminated}, too short ${c.tooShort}`);
   console.log(`  recall exact duplicates:  ${pct(f.exact)}`);
   console.log(`  recall near duplicates:   ${pct(f.near)} (planted at exact Jaccard ≥ 0.75; threshold 0.7)`);
-  console.log(`  recall contamination:     ${pct(f.contamination)} (right benchmark item ${pct(f.contaminationRightItem)}; 10-gram-only plants ${pct(f.ngramOnly)})`);
+  console.log(`  recall contamination:     ${pct(f.contamination)} (right benchmark item ${pct(f.contaminationRightItem)}; 10-gram-only plants ${pct(f.ngramOnly)}: 12 prompt words in a comment)`);
   console.log(`  drops of unplanted snippets (false positives): ${f.unplantedDrops}`);
   for (const m of f.missed.slice(0, 10)) console.log(`  missed: ${m}`);
 }

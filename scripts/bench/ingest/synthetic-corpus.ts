@@ -129,9 +129,15 @@ export function generateCorpus(
   for (let i = 0; i < opts.contaminations; i++) {
     if (i % 4 === 3 && docstrings.length > 0) {
       // 12 consecutive words of a HumanEval prompt in a comment: only the 10-gram rule sees it
-      const item = pick(docstrings);
-      const words = lowerWords(item.prompt!);
-      const from = Math.floor(words.length / 2 + rnd() * (words.length / 2 - 12));
+      // (a window of only one- or two-digit numbers is no evidence by design: draw again)
+      let item: BenchmarkItem;
+      let words: string[];
+      let from: number;
+      do {
+        item = pick(docstrings);
+        words = lowerWords(item.prompt!);
+        from = Math.floor(words.length / 2 + rnd() * (words.length / 2 - 12));
+      } while (words.slice(from, from + 12).every((w) => /^\d{1,2}$/.test(w)));
       const before = fn("py");
       const path = add("py", `# ${words.slice(from, from + 12).join(" ").toUpperCase()}\n${before}`);
       planted.contaminated.set(path, { benchmark: item.benchmark, itemId: item.id, how: "docstring" });
