@@ -1,0 +1,64 @@
+import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+import type { Budget } from "../limits";
+import type { SourceItem } from "../types";
+import { readFolder, readSingleFile } from "./folder";
+import { readGitHead } from "./git";
+import { readJsonl } from "./jsonl";
+import { readTar } from "./tar";
+import { readZip } from "./zip";
+
+export type SourceKind = "file" | "folder" | "zip" | "tar" | "tar.gz" | "jsonl" | "git";
+
+/**
+ * Picks the reader for a local path. A folder with a `.git` inside is read as a git repository
+ * (files tracked at HEAD) unless `kind` says "folder"; files are recognised by magic bytes
+ * (zip, gzip, tar) and by the .jsonl/.ndjson extension.
+ */
+export async function detectKind(target: string, displayName = target): Promise<SourceKind> {
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    throw new AppError("not_found:source", `${displayName} does not exist or cannot be read.`);
+  }
+  if (stat.isDirectory()) {
+    const hasGit = await fs.stat(path.join(target, ".git")).then(() => true, () => false);
+    return hasGit ? "git" : "folder";
+  }
+  if (!stat.isFile()) throw new AppError("invalid:upload", `${displayName} is not a regular file or folder.`);
+  if (stat.size === 0) throw new AppError("invalid:upload", `${displayName} is empty: nothing was imported.`);
+  const head = Buffer.alloc(512);
+  const fh = await fs.open(target, "r");
+  try {
+    await fh.read(head, 0, 512, 0);
+  } finally {
+    await fh.close();
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return "zip";
+  if (head[0] === 0x1f && head[1] === 0x8b) return "tar.gz";
+  if (head.subarray(257, 262).toString("latin1") === "ustar") return "tar";
+  if (/\.(jsonl|ndjson)$/i.test(displayName)) return "jsonl";
+  return "file";
+}
+
+export function readSource(kind: SourceKind, target: string, name: string, budget: Budget): AsyncGenerator<SourceItem> {
+  switch (kind) {
+    case "folder":
+      return readFolder(target, budget);
+    case "git":
+      return readGitHead(target, name, budget);
+    case "zip":
+      return readZip(target, name, budget);
+    case "tar":
+      return readTar(target, name, false, budget);
+    case "tar.gz":
+      return readTar(target, name, true, budget);
+    case "jsonl":
+      return readJsonl(target, name, budget);
+    case "file":
+      return readSingleFile(target, name, budget);
+  }
+}
