@@ -1,21 +1,39 @@
+import Link from "next/link";
 import { db } from "@/lib/db/client";
+import { listEvaluations } from "@/lib/evals/app/evaluations";
+import { listEndpoints } from "@/lib/settings/endpoints";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewEvaluationForm } from "@/components/evals/new-evaluation-form";
+import { headlineScore } from "@/lib/evals/app/headline";
 
 export const dynamic = "force-dynamic";
 
 export default async function EvaluationsPage() {
-  const evals = await db().evaluation.findMany({ where: { reference: false }, orderBy: { createdAt: "desc" }, take: 100 });
+  const [evals, endpoints] = await Promise.all([listEvaluations(db()), listEndpoints(db())]);
+  const usable = endpoints.filter((e) => e.baseUrl).map((e) => ({ name: e.name, model: e.model }));
   return (
     <>
       <h1>Evaluations</h1>
+      <NewEvaluationForm endpoints={usable} />
       {evals.length === 0 ? (
         <EmptyState title="No evaluations yet">HumanEval, MBPP and MultiPL-E pass@k of your models, per language, appear here.</EmptyState>
       ) : (
         <table>
-          <thead><tr><th>Name</th><th>Model</th><th>Status</th><th>Created</th></tr></thead>
-          <tbody>{evals.map((e) => <tr key={e.id}><td>{e.name}</td><td>{e.model}</td><td><span className={`badge ${e.status}`}>{e.status}</span></td><td>{e.createdAt.toISOString().slice(0, 10)}</td></tr>)}</tbody>
+          <thead><tr><th>Name</th><th>Model</th><th>Status</th><th>pass@1 (mean)</th><th>Created</th></tr></thead>
+          <tbody>
+            {evals.map((e) => (
+              <tr key={e.id}>
+                <td><Link href={`/evaluations/${e.id}`}>{e.name}</Link></td>
+                <td>{e.model}</td>
+                <td><span className={`badge ${e.status}`}>{e.status}</span></td>
+                <td>{headlineScore(e.summary)}</td>
+                <td>{e.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
+      <p className="muted"><Link href="/compare">Compare evaluations →</Link></p>
     </>
   );
 }

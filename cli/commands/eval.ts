@@ -7,22 +7,9 @@ import { runEvaluation, type LanguageProgress } from "@/lib/evals/evaluator";
 import { getExecutor } from "@/lib/evals/executor";
 import { formatSummary } from "@/lib/evals/format-summary";
 import { createGenerator } from "@/lib/evals/generator";
-import { loadBenchmark } from "@/lib/evals/loaders/load-benchmark";
+import { loadProblems, parseChoice } from "@/lib/evals/load-problems";
 import { appendResult, readResultsFile } from "@/lib/evals/results-file";
-import { BENCHMARKS, EVAL_LANGUAGES, type BenchmarkId, type BenchmarkProblem, type Execute } from "@/lib/evals/types";
-
-/** Where each benchmark's file lives inside --data-dir (a folder or a base URL). */
-const FILES: Record<Exclude<BenchmarkId, "multipl-e">, string> = {
-  humaneval: "HumanEval.jsonl",
-  mbpp: "sanitized-mbpp.json",
-  "humaneval+": "HumanEvalPlus.jsonl",
-  "mbpp+": "MbppPlus.jsonl",
-};
-
-function parseChoice<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new AppError(`invalid:${what}`, `Unknown ${what} "${value}"; use one of ${allowed.join(", ")}.`);
-  return value as T;
-}
+import { BENCHMARKS, EVAL_LANGUAGES, type Execute } from "@/lib/evals/types";
 
 /** `deps.execute` replaces the sandbox (tests use the local stand-in executor). */
 export default function register(program: Command, deps: { execute?: Execute } = {}): void {
@@ -47,14 +34,7 @@ export default function register(program: Command, deps: { execute?: Execute } =
       const mode = parseChoice(o.mode, ["completion", "chat"] as const, "mode");
       const langs = o.langs.split(",").map((l) => parseChoice(l.trim(), EVAL_LANGUAGES, "language"));
       const n = Number(o.n);
-      const limit = o.limit ? Number(o.limit) : Infinity;
-      const dir = o.dataDir.replace(/\/+$/, "");
-      const problems: BenchmarkProblem[] = [];
-      if (benchmark === "multipl-e") {
-        for (const lang of langs) problems.push(...(await loadBenchmark("multipl-e", `${dir}/humaneval-${lang}.jsonl`)).slice(0, limit));
-      } else {
-        problems.push(...(await loadBenchmark(benchmark, `${dir}/${FILES[benchmark]}`)).slice(0, limit));
-      }
+      const problems = await loadProblems({ benchmark, languages: langs, source: o.dataDir, limit: o.limit ? Number(o.limit) : undefined });
       const apiKey = o.apiKeyFile ? (await readFile(o.apiKeyFile, "utf8")).trim() : undefined;
       const client = new OpenAICompatibleClient({ url: o.endpoint, model: o.model, apiKey });
       const done = o.results ? await readResultsFile(o.results) : [];

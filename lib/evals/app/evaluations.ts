@@ -1,0 +1,55 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { evaluationConfig, type EvaluationConfig } from "@/lib/evals/app/config";
+
+/** Services behind the evaluation pages, API and CLI. */
+export async function createEvaluation(db: Db, input: unknown) {
+  const parsed = evaluationConfig.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid:evaluation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const config: EvaluationConfig = parsed.data;
+  if (config.endpointName && !(await db.modelEndpoint.findUnique({ where: { name: config.endpointName } }))) {
+    throw new AppError("invalid:evaluation", `No model endpoint named "${config.endpointName}" in Settings.`);
+  }
+  const evaluation = await db.evaluation.create({
+    data: { name: config.name, model: config.model, endpoint: config.endpointName ?? config.endpointUrl, config: config as object },
+  });
+  const job = await enqueueJob(db, "evaluation.run", { evaluationId: evaluation.id });
+  return db.evaluation.update({ where: { id: evaluation.id }, data: { jobId: job.id } });
+}
+
+export async function listEvaluations(db: Db) {
+  return db.evaluation.findMany({ where: { reference: false }, orderBy: { createdAt: "desc" }, take: 200 });
+}
+
+export async function getEvaluation(db: Db, id: string) {
+  const evaluation = await db.evaluation.findUnique({ where: { id } });
+  if (!evaluation || evaluation.reference) throw new AppError("not_found:evaluation", `No evaluation ${id}`);
+  return evaluation;
+}
+
+export interface ResultQuery {
+  language?: string;
+  benchmark?: string;
+  passed?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Per-problem results, newest problems first, keyset-paginated by id. */
+export async function listResults(db: Db, evaluationId: string, q: ResultQuery = {}) {
+  const take = Math.min(q.limit ?? 50, 200);
+  const rows = await db.evalResult.findMany({
+    where: { evaluationId, language: q.language, benchmark: q.benchmark, passed: q.passed },
+    orderBy: [{ benchmark: "asc" }, { language: "asc" }, { problem: "asc" }, { sampleIndex: "asc" }, { id: "asc" }],
+    take: take + 1,
+    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+  });
+  return { results: rows.slice(0, take), nextCursor: rows.length > take ? rows[take - 1].id : null };
+}
+
+export async function deleteEvaluation(db: Db, id: string) {
+  await getEvaluation(db, id);
+  await db.evaluation.delete({ where: { id } });
+}
