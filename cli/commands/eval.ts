@@ -8,6 +8,9 @@ import { getExecutor } from "@/lib/evals/executor";
 import { formatSummary } from "@/lib/evals/format-summary";
 import { createGenerator } from "@/lib/evals/generator";
 import { loadProblems, parseChoice } from "@/lib/evals/load-problems";
+import { openDb } from "@/lib/cli/open-db";
+import { createEvaluation, getEvaluation } from "@/lib/evals/app/evaluations";
+import { executeEvaluation } from "@/lib/evals/app/execute-evaluation";
 import { appendResult, readResultsFile } from "@/lib/evals/results-file";
 import { BENCHMARKS, EVAL_LANGUAGES, type Execute } from "@/lib/evals/types";
 
@@ -29,15 +32,14 @@ export default function register(program: Command, deps: { execute?: Execute } =
     .option("--api-key-file <path>", "file holding the endpoint's API key (sent as a Bearer token, never printed)")
     .option("--results <file>", "per-sample results as JSONL; an existing file is resumed")
     .option("--limit <n>", "only the first N problems per language (smoke runs)")
+    .option("--save <name>", "store the evaluation in the database under this name (it appears in the dashboard)")
+    .option("--resume <id>", "resume a stored evaluation (started with --save or in the dashboard)")
     .action(async (o: Record<string, string>) => {
       const benchmark = parseChoice(o.benchmark, BENCHMARKS, "benchmark");
       const mode = parseChoice(o.mode, ["completion", "chat"] as const, "mode");
       const langs = o.langs.split(",").map((l) => parseChoice(l.trim(), EVAL_LANGUAGES, "language"));
       const n = Number(o.n);
-      const problems = await loadProblems({ benchmark, languages: langs, source: o.dataDir, limit: o.limit ? Number(o.limit) : undefined });
       const apiKey = o.apiKeyFile ? (await readFile(o.apiKeyFile, "utf8")).trim() : undefined;
-      const client = new OpenAICompatibleClient({ url: o.endpoint, model: o.model, apiKey });
-      const done = o.results ? await readResultsFile(o.results) : [];
 
       const controller = new AbortController();
       process.once("SIGINT", () => controller.abort(new AppError("cancelled:evaluation", "Evaluation cancelled; rerun with the same --results to resume.")));
@@ -54,6 +56,29 @@ export default function register(program: Command, deps: { execute?: Execute } =
           bar.update(p.executed, { passed: p.passed });
         }
       };
+      if (o.save || o.resume) {
+        // Stored in the database: the dashboard shows it, and --resume ID picks it up again.
+        const db = await openDb();
+        try {
+          const evaluation = o.resume
+            ? await getEvaluation(db, o.resume)
+            : await createEvaluation(db, {
+                name: o.save, model: o.model, endpointUrl: o.endpoint, mode, n, temperature: Number(o.temperature), maxTokens: Number(o.maxTokens), concurrency: Number(o.concurrency),
+                suites: [{ benchmark, source: o.dataDir, ...(benchmark === "multipl-e" ? { languages: langs } : {}), ...(o.limit ? { limit: Number(o.limit) } : {}) }],
+              }, { enqueue: false });
+          console.error(`evaluation ${evaluation.id} (resume with --resume ${evaluation.id})`);
+          const scores = await executeEvaluation(db, evaluation.id, { signal: controller.signal, onProgress, execute: deps.execute, apiKey });
+          bars.stop();
+          console.log(formatSummary(scores));
+        } finally {
+          bars.stop();
+          await db.$disconnect();
+        }
+        return;
+      }
+      const problems = await loadProblems({ benchmark, languages: langs, source: o.dataDir, limit: o.limit ? Number(o.limit) : undefined });
+      const client = new OpenAICompatibleClient({ url: o.endpoint, model: o.model, apiKey });
+      const done = o.results ? await readResultsFile(o.results) : [];
       try {
         const outcome = await runEvaluation({
           problems,

@@ -5,7 +5,8 @@ import { enqueueJob } from "@/lib/jobs/queue";
 import { evaluationConfig, type EvaluationConfig } from "@/lib/evals/app/config";
 
 /** Services behind the evaluation pages, API and CLI. */
-export async function createEvaluation(db: Db, input: unknown) {
+/** Stores an evaluation and queues its job (`enqueue: false` for a caller that runs it itself, like the CLI). */
+export async function createEvaluation(db: Db, input: unknown, opts: { enqueue?: boolean } = {}) {
   const parsed = evaluationConfig.safeParse(input);
   if (!parsed.success) throw new AppError("invalid:evaluation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const config: EvaluationConfig = parsed.data;
@@ -15,6 +16,7 @@ export async function createEvaluation(db: Db, input: unknown) {
   const evaluation = await db.evaluation.create({
     data: { name: config.name, model: config.model, endpoint: config.endpointName ?? config.endpointUrl, config: config as object },
   });
+  if (opts.enqueue === false) return evaluation;
   const job = await enqueueJob(db, "evaluation.run", { evaluationId: evaluation.id });
   return db.evaluation.update({ where: { id: evaluation.id }, data: { jobId: job.id } });
 }

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { UnrecoverableError } from "@/lib/jobs/errors";
+import { evaluationConfig } from "@/lib/evals/app/config";
+import { loadResults, saveResult } from "@/lib/evals/app/results-store";
+import { OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
+import { runEvaluation, type LanguageProgress } from "@/lib/evals/evaluator";
+import { getExecutor } from "@/lib/evals/executor";
+import { createGenerator } from "@/lib/evals/generator";
+import { loadProblems } from "@/lib/evals/load-problems";
+import type { Execute } from "@/lib/evals/types";
+import type { ScoreRow } from "@/lib/evals/score";
+
+export interface ExecuteEvaluationOptions {
+  signal: AbortSignal;
+  /** throttled: at most every 250 ms, and once at the end */
+  onProgress?: (p: LanguageProgress[]) => Promise<void> | void;
+  execute?: Execute;
+  /** a key for a plain endpoint URL, given by the caller and never stored (the CLI's --api-key-file) */
+  apiKey?: string;
+}
+
+/**
+ * Generates, executes and scores an evaluation stored in the database. Every finished sample
+ * is stored at once, so calling this again (a retried job, a resumed CLI run) only does what
+ * is missing. Used by the evaluation.run job and by `xinstruct eval`.
+ */
+export async function executeEvaluation(db: Db, evaluationId: string, opts: ExecuteEvaluationOptions): Promise<ScoreRow[]> {
+  const evaluation = await db.evaluation.findUnique({ where: { id: evaluationId } });
+  if (!evaluation) throw new UnrecoverableError(`evaluation ${evaluationId} no longer exists`);
+  const config = evaluationConfig.parse(evaluation.config);
+  await db.evaluation.update({ where: { id: evaluation.id }, data: { status: "running", error: null } });
+  try {
+    let url = config.endpointUrl;
+    let apiKey = opts.apiKey;
+    if (config.endpointName) {
+      const ep = await db.modelEndpoint.findUnique({ where: { name: config.endpointName } });
+      if (!ep?.baseUrl) throw new UnrecoverableError(`model endpoint "${config.endpointName}" is missing or has no base URL`);
+      url = ep.baseUrl;
+      apiKey = ep.apiKey ?? undefined;
+    }
+    const problems = (await Promise.all(config.suites.map((s) => loadProblems(s)))).flat();
+    const client = new OpenAICompatibleClient({ url: url!, model: config.model, apiKey });
+    let last = 0;
+    let pending: LanguageProgress[] | null = null;
+    let writing = Promise.resolve();
+    const flush = () => {
+      if (!pending) return writing;
+      const p = pending;
+      pending = null;
+      writing = writing.then(async () => {
+        await db.evaluation.update({ where: { id: evaluation.id }, data: { progress: p as object[] } });
+        await opts.onProgress?.(p);
+      });
+      return writing;
+    };
+    const outcome = await runEvaluation({
+      problems,
+      mode: config.mode,
+      n: config.n,
+      generate: createGenerator(client, { mode: config.mode, temperature: config.temperature, maxTokens: config.maxTokens }),
+      execute: opts.execute ?? getExecutor(),
+      done: await loadResults(db, evaluation.id),
+      concurrency: config.concurrency,
+      signal: opts.signal,
+      onResult: (r) => saveResult(db, evaluation.id, r),
+      onProgress: (p) => {
+        pending = p;
+        if (Date.now() - last > 250) {
+          last = Date.now();
+          void flush();
+        }
+      },
+    });
+    await flush();
+    await db.evaluation.update({ where: { id: evaluation.id }, data: { status: "succeeded", summary: outcome.scores as object[] } });
+    return outcome.scores;
+  } catch (e) {
+    await db.evaluation.update({ where: { id: evaluation.id }, data: { status: opts.signal.aborted ? "cancelled" : "failed", error: e instanceof Error ? e.message : String(e) } });
+    throw e;
+  }
+}
