@@ -44,7 +44,7 @@ describe("xinstruct eval", () => {
     await run();
     expect(server.requests.length).toBe(asked);
     expect(out.join("\n").match(/ 6\.2/g)).toHaveLength(2);
-  });
+  }, 300_000);
 
   it("rejects an unknown language", async () => {
     const program = new Command().exitOverride();
