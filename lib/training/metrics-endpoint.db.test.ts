@@ -61,8 +61,8 @@ describe("metrics endpoint", () => {
   it("ingests metrics.jsonl idempotently (what HTTP already delivered is skipped)", async () => {
     const job = await createTrainingJob(t.db, tinyConfig(), placement);
     await postMetrics(job.id, job.token, records(1, 3));
-    const jsonl = [records(1, 3), records(2, 2), { records: [{ type: "checkpoint", step: 2, path: "/c" }] }]
-      .flatMap((r) => r.records).map((r) => JSON.stringify(r)).join("\n") + "\n{cut sho";
+    const lines: unknown[] = [...records(1, 3).records, ...records(2, 2).records, { type: "checkpoint", step: 2, path: "/c" }];
+    const jsonl = lines.map((r) => JSON.stringify(r)).join("\n") + "\n{cut sho";
     expect(await ingestJsonl(t.db, job.id, jsonl)).toEqual({ points: 2, skipped: 2 });
     expect(await ingestJsonl(t.db, job.id, jsonl)).toEqual({ points: 0, skipped: 4 });
     expect(await t.db.metricPoint.count({ where: { trainingJobId: job.id } })).toBe(4);
