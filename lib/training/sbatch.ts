@@ -4,7 +4,7 @@ import { shJoin, shq } from "@/lib/training/shell";
 
 /**
  * The sbatch script: one task per node, torchrun (python -m torch.distributed.run) starting one
- * process per GPU with c10d rendezvous on the first node. Slurm sends SIGTERM two minutes
+ * process per GPU with c10d rendezvous on the first node (a single process runs the trainer directly). Slurm sends SIGTERM two minutes
  * before the time limit (--signal), which makes the trainer checkpoint and exit; resume picks
  * it up.
  */
@@ -33,8 +33,11 @@ export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: 
     "--rdzv_backend=c10d",
     `--rdzv_endpoint=$MASTER_ADDR:${s.masterPort}`,
   ];
-  // The $VARIABLES must reach the shell unquoted; everything else is quoted.
-  const launch = shJoin(trainerArgv(c, o.configPath, o.resume, ["@@TORCHRUN@@"])).replace("@@TORCHRUN@@", torchrun.join(" "));
+  // The $VARIABLES must reach the shell unquoted; everything else is quoted. One process needs no torchrun.
+  const single = c.resources.nodes * processesPerNode(c) === 1;
+  const launch = single
+    ? shJoin(trainerArgv(c, o.configPath, o.resume))
+    : shJoin(trainerArgv(c, o.configPath, o.resume, ["@@TORCHRUN@@"])).replace("@@TORCHRUN@@", torchrun.join(" "));
   return [
     "#!/bin/bash",
     `# xinstruct training job ${o.jobId} (${c.kind}, ${c.baseModel}, ${c.resources.nodes} node(s) x ${gpus} GPU(s))`,
