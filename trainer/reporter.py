@@ -23,6 +23,7 @@ class Reporter:
         self.log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
         self.sent = 0
         self.failed_posts = 0
+        self._offline = False  # after a batch could not be delivered, later ones get one try each
         self._q: "queue.Queue[Optional[dict]]" = queue.Queue()
         self._thread = None
         if url:
@@ -78,7 +79,7 @@ class Reporter:
 
     def _post(self, batch: list) -> None:
         body = json.dumps({"records": batch}).encode()
-        for attempt in range(3):
+        for attempt in range(1 if self._offline else 3):
             req = urllib.request.Request(self.url, data=body, method="POST", headers={
                 "content-type": "application/json",
                 "authorization": f"Bearer {self.token or ''}",
@@ -87,6 +88,7 @@ class Reporter:
                 with urllib.request.urlopen(req, timeout=self.timeout_s) as res:
                     res.read()
                 self.sent += len(batch)
+                self._offline = False
                 return
             except urllib.error.HTTPError as e:
                 if 400 <= e.code < 500:  # refused (bad token, bad body): retrying cannot help
@@ -95,6 +97,8 @@ class Reporter:
                     return
             except (urllib.error.URLError, OSError):
                 pass
-            time.sleep(self.retry_base_s * 2 ** attempt)
+            if not self._offline:
+                time.sleep(self.retry_base_s * 2 ** attempt)
+        self._offline = True
         self.failed_posts += 1
         self.log(f"[trainer] metrics endpoint unreachable; {len(batch)} record(s) kept in the JSONL file only")

@@ -13,6 +13,7 @@ export async function runLocal(plan: LaunchPlan, hooks: BackendHooks): Promise<B
   const { argv, cwd, logFile } = plan.local!;
   const python = await resolveLocalPython(argv[0], hooks.env);
   const log = createWriteStream(logFile, { flags: "a" });
+  if (python !== argv[0]) hooks.onLines([`[xinstruct] ${argv[0]} has no torch here; running ${python}`]);
   const { child, done } = spawnLines([python, ...argv.slice(1)], {
     cwd,
     env: { ...(hooks.env ?? process.env), PYTHONUNBUFFERED: "1" },
