@@ -53,3 +53,12 @@ describe("log tail", () => {
     expect(t.last(2)).toEqual(["e", "tail"]);
   });
 });
+
+describe("overlay of past jobs", () => {
+  it("adds other jobs' curves beside the job's own on the same steps", async () => {
+    const { withOverlay } = await import("@/lib/training/chart-data");
+    const own = prepareRows([{ step: 1, name: "loss", value: 3 }, { step: 2, name: "loss", value: 2 }], ["loss"]);
+    const rows = withOverlay(own, [{ id: "old", label: "old run", points: [{ step: 2, name: "loss", value: 2.5 }, { step: 3, name: "loss", value: 2.4 }] }], "loss");
+    expect(rows).toEqual([{ step: 1, loss: 3 }, { step: 2, loss: 2, "cmp:old": 2.5 }, { step: 3, "cmp:old": 2.4 }]);
+  });
+});

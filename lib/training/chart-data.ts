@@ -86,3 +86,11 @@ export function latestValues(points: MetricPointLike[]): Record<string, { step: 
   for (const p of points) if (!out[p.name] || out[p.name].step <= p.step) out[p.name] = { step: p.step, value: p.value };
   return out;
 }
+
+/** A chart's own rows plus other jobs' curves of one metric, keyed "cmp:<job id>", on one steps axis. */
+export function withOverlay(own: ChartRow[], others: SeriesSource[], metric: string): ChartRow[] {
+  const keyed = others.map((s) => ({ ...s, id: `cmp:${s.id}` }));
+  const byStep = new Map<number, ChartRow>(own.map((r) => [r.step, { ...r }]));
+  for (const r of prepareOverlay(keyed, metric)) byStep.set(r.step, { ...(byStep.get(r.step) ?? { step: r.step }), ...r });
+  return [...byStep.values()].sort((a, b) => a.step - b.step);
+}
