@@ -93,13 +93,13 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
       ) : (
         <table data-testid="training-checkpoints">
           <thead><tr><th>Step</th><th>Path</th><th /></tr></thead>
-          <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td>{c.step}</td><td><code>{c.path}</code></td><td>{c.final ? "final model (Hugging Face format)" : "checkpoint"}</td></tr>)}</tbody>
+          <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td>{c.step}</td><td><code>{c.path}</code></td><td>{c.final ? "final model" : "checkpoint"}</td></tr>)}</tbody>
         </table>
       )}
       {job.command ? (
         <>
           <h2>Command</h2>
-          <pre className="log" data-testid="training-command">{job.command}</pre>
+          <pre className="log" style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }} data-testid="training-command">{job.command}</pre>
         </>
       ) : null}
     </>

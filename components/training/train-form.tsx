@@ -23,7 +23,7 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
     <label>{label}<input aria-label={label} value={String(f[k])} onChange={set(k)} {...props} /></label>
   );
   const check = (k: keyof TrainForm, label: string) => (
-    <label style={{ flexDirection: "row", alignItems: "center", gap: 6 }}><input type="checkbox" aria-label={label} checked={Boolean(f[k])} onChange={set(k)} />{label}</label>
+    <label style={{ display: "inline-flex", flexDirection: "row", alignItems: "center", gap: 6 }}><input type="checkbox" style={{ width: "auto" }} aria-label={label} checked={Boolean(f[k])} onChange={set(k)} />{label}</label>
   );
 
   async function call(url: string) {

@@ -10,6 +10,7 @@ export const trainingRun = defineJob({
   // A second attempt only happens when the runner died (lease expired): it records that and stops.
   maxAttempts: 2,
   backoffBaseMs: 1_000,
-  timeoutMs: 30 * 24 * 3600_000,
+  // setTimeout holds at most 2^31-1 ms (24.8 days); past the limit the trainer checkpoints and the job is "stopped", resumable.
+  timeoutMs: 24 * 24 * 3600_000,
   handle: (ctx) => handleTrainingRun(ctx),
 });
