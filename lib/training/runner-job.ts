@@ -1,7 +1,7 @@
 import "server-only";
 import type { JobContext } from "@/lib/jobs/types";
 import { localPidAlive } from "@/lib/training/backends/local";
-import { getTrainingJob, setStatus } from "@/lib/training/jobs-service";
+import { getTrainingJob, listCheckpoints, setStatus } from "@/lib/training/jobs-service";
 import { runTrainingJob } from "@/lib/training/run-training";
 import { isActive } from "@/lib/training/topic";
 
@@ -23,6 +23,8 @@ export async function handleTrainingRun(ctx: JobContext<{ trainingJobId: string;
     });
     return { status: "failed" };
   }
-  const job = await runTrainingJob({ db, id: payload.trainingJobId, resume: payload.resume, signal: ctx.signal });
+  // A job put back in the queue by a worker that shut down cleanly has checkpoints: continue from them.
+  const resume = payload.resume || (await listCheckpoints(db, payload.trainingJobId)).some((c) => !c.final);
+  const job = await runTrainingJob({ db, id: payload.trainingJobId, resume, signal: ctx.signal });
   return { status: job.status };
 }
