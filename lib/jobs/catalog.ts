@@ -2,10 +2,11 @@ import type { JobDefinition } from "@/lib/jobs/types";
 import { demoProgress } from "@/lib/jobs/handlers/demo-progress";
 import { noop } from "@/lib/jobs/handlers/noop";
 import { evaluationRun } from "@/lib/jobs/handlers/evaluation-run";
+import { trainingRun } from "@/lib/jobs/handlers/training-run";
 import { AppError } from "@/lib/errors";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 

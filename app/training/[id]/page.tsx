@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { latestSeq } from "@/lib/events/store";
+import { JobView } from "@/components/training/job-view";
+import { listCheckpoints, listMetricPoints, listTrainingJobs } from "@/lib/training/jobs-service";
+
+export const dynamic = "force-dynamic";
+
+export default async function TrainingJobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  // The event position first, then the data: the stream continues from there, so nothing falls between.
+  const afterSeq = await latestSeq(db());
+  const job = await db().trainingJob.findUnique({ where: { id } });
+  if (!job) notFound();
+  const [points, checkpoints, all] = await Promise.all([listMetricPoints(db(), [id]), listCheckpoints(db(), id), listTrainingJobs(db(), 50)]);
+  const others = all.filter((j) => j.id !== id).map((j) => ({ id: j.id, name: j.name, status: j.status, createdAt: j.createdAt.toISOString() }));
+  return (
+    <>
+      <p><Link href="/training">← Training</Link></p>
+      <h1>{job.name}</h1>
+      <p className="muted">
+        <code>{job.id}</code> · {job.kind.toUpperCase()} · {job.backend} · created {job.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+        {job.externalId ? <> · <code>{job.externalId}</code></> : null}
+      </p>
+      <JobView
+        job={{ id: job.id, name: job.name, status: job.status, error: job.error, logTail: job.logTail, command: job.command }}
+        afterSeq={afterSeq}
+        points={points.map(({ step, name, value }) => ({ step, name, value }))}
+        checkpoints={checkpoints}
+        others={others}
+      />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import { CHARTS, chartsWithData, latestValues, prepareRows, smooth, withOverlay, type MetricPointLike, type SeriesSource } from "@/lib/training/chart-data";
+import { JobActions } from "@/components/training/job-actions";
+import { MetricChart, type Series } from "@/components/training/metric-chart";
+import { OverlayPicker, type OtherJob } from "@/components/training/overlay-picker";
+import { useTrainingStream, type Checkpoint } from "@/components/training/use-training-stream";
+
+const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777"];
+const LABELS: Record<string, string> = {
+  loss: "train loss", eval_loss: "eval loss", lr: "learning rate", grad_norm: "grad norm", tokens_per_s: "tokens/s", mfu: "MFU",
+  rewards_margin: "margin", rewards_chosen: "chosen reward", rewards_rejected: "rejected reward", rewards_accuracy: "accuracy",
+  eval_rewards_accuracy: "eval accuracy", gpu_mem_gb: "GiB",
+};
+
+export interface JobViewProps {
+  job: { id: string; name: string; status: string; error: string | null; logTail: string | null; command: string | null };
+  afterSeq: number;
+  points: MetricPointLike[];
+  checkpoints: Checkpoint[];
+  others: OtherJob[];
+}
+
+/** The job page's live part: status, curves, log tail, checkpoints, cancel/resume, overlays. */
+export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewProps) {
+  const [s, setStatus] = useTrainingStream(job.id, afterSeq, { status: job.status, error: job.error, points, log: (job.logTail ?? "").split("\n").filter(Boolean), checkpoints });
+  const [overlayIds, setOverlayIds] = useState<string[]>([]);
+  const [overlays, setOverlays] = useState<SeriesSource[]>([]);
+  const [smoothing, setSmoothing] = useState(0);
+
+  useEffect(() => {
+    if (overlayIds.length === 0) return setOverlays([]);
+    let live = true;
+    fetch(`/api/training/curves?ids=${overlayIds.join(",")}`).then((r) => r.json()).then((body) => {
+      if (!live) return;
+      setOverlays(overlayIds.map((id) => ({ id, label: others.find((o) => o.id === id)?.name ?? id, points: body.curves?.[id] ?? [] })));
+    });
+    return () => { live = false; };
+  }, [overlayIds, others]);
+
+  const latest = latestValues(s.points);
+  const charts = useMemo(() => {
+    const shown = chartsWithData(s.points);
+    if (overlays.length && !shown.some((c) => c.id === "loss")) shown.unshift(CHARTS[0]);
+    return shown.map((c) => {
+      let rows = prepareRows(s.points, c.metrics);
+      if (c.id === "loss" && smoothing > 0) {
+        const sm = smooth(rows.map((r) => r.loss ?? Number.NaN).filter(Number.isFinite), smoothing);
+        let i = 0;
+        rows = rows.map((r) => (r.loss === undefined ? r : { ...r, loss: sm[i++] }));
+      }
+      const series: Series[] = c.metrics.filter((m) => rows.some((r) => r[m] !== undefined)).map((m, i) => ({ key: m, label: LABELS[m] ?? m, color: COLORS[i % COLORS.length] }));
+      if (c.id === "loss" && overlays.length) {
+        rows = withOverlay(rows, overlays, "loss");
+        overlays.forEach((o, i) => series.push({ key: `cmp:${o.id}`, label: `${o.label} (loss)`, color: COLORS[(i + 2) % COLORS.length], dashed: true }));
+      }
+      return { ...c, rows, series };
+    });
+  }, [s.points, overlays, smoothing]);
+
+  return (
+    <>
+      <div className="panel row" style={{ justifyContent: "space-between", flexWrap: "wrap", gap: 12 }}>
+        <span>Status: <span className={`badge ${s.status}`} data-testid="training-status">{s.status}</span></span>
+        <span className="muted" data-testid="training-latest">
+          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : "no metrics yet"}
+          {latest.eval_loss ? ` · eval ${latest.eval_loss.value.toFixed(4)}` : ""}
+          {latest.tokens_per_s ? ` · ${Math.round(latest.tokens_per_s.value)} tok/s` : ""}
+          {latest.mfu ? ` · MFU ${(latest.mfu.value * 100).toFixed(1)}%` : ""}
+        </span>
+        <span className="muted">{s.connected ? "live" : "connecting…"}</span>
+        <JobActions jobId={job.id} status={s.status} onChange={setStatus} />
+      </div>
+      {s.error ? <pre className="error log" data-testid="training-error">{s.error}</pre> : null}
+      <OverlayPicker jobs={others} selected={overlayIds} onChange={setOverlayIds} />
+      {charts.length ? (
+        <>
+          <label className="muted" style={{ display: "block", margin: "8px 0" }}>
+            Loss smoothing <input type="range" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} aria-label="Loss smoothing" /> {smoothing.toFixed(2)}
+          </label>
+          <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(420px, 1fr))", gap: 12 }}>
+            {charts.map((c) => <MetricChart key={c.id} id={c.id} title={c.title} rows={c.rows} series={c.series} percent={c.percent} />)}
+          </div>
+        </>
+      ) : (
+        <div className="empty">Curves appear here as the trainer reports metrics.</div>
+      )}
+      <h2>Log</h2>
+      <pre className="log" data-testid="training-log">{s.log.slice(-200).join("\n") || "waiting for output…"}</pre>
+      <h2>Checkpoints</h2>
+      {s.checkpoints.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <table data-testid="training-checkpoints">
+          <thead><tr><th>Step</th><th>Path</th><th /></tr></thead>
+          <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td>{c.step}</td><td><code>{c.path}</code></td><td>{c.final ? "final model" : "checkpoint"}</td></tr>)}</tbody>
+        </table>
+      )}
+      {job.command ? (
+        <>
+          <h2>Command</h2>
+          <pre className="log" style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }} data-testid="training-command">{job.command}</pre>
+        </>
+      ) : null}
+    </>
+  );
+}

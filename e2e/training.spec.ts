@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import path from "node:path";
+
+const dataset = path.resolve(import.meta.dirname, "../trainer/examples/tiny-sft.jsonl");
+const small = { learningRate: 0.003, warmupSteps: 2, globalBatchSize: 8, microBatchSize: 4, maxLength: 256, evalEvery: 4, saveEvery: 8, bf16: false };
+
+test("a tiny SFT job launched from the form shows its command first, then live curves, log and checkpoints; past curves overlay", async ({ page, request }) => {
+  test.setTimeout(360_000);
+  // A past job to compare with (launched through the API, run by the app's worker).
+  const past = await request.post("/api/training", {
+    data: { config: { name: "e2e-past", baseModel: "tiny-test", dataset, resources: { gpusPerNode: 0 }, training: { ...small, maxSteps: 4 } } },
+  });
+  expect(past.status()).toBe(201);
+
+  await page.goto("/training");
+  await page.getByRole("link", { name: "New training job" }).click();
+  await expect(page.getByRole("heading", { name: "New training job" })).toBeVisible();
+  // the paper's defaults are there before anything is typed
+  await expect(page.getByLabel("Learning rate")).toHaveValue("5e-5");
+  await expect(page.getByLabel("Global batch")).toHaveValue("1024");
+  await expect(page.getByLabel("Max length")).toHaveValue("2048");
+  await expect(page.getByLabel("Warmup steps")).toHaveValue("100");
+
+  await page.getByLabel("Job name").fill("e2e-sft");
+  await page.getByLabel("Base model").fill("tiny-test");
+  await page.getByLabel("Dataset (JSONL path)").fill(dataset);
+  for (const [label, value] of [["Learning rate", "0.003"], ["Warmup steps", "2"], ["Global batch", "8"], ["Micro batch per GPU", "4"], ["Max length", "256"], ["Max steps (optional)", "16"], ["Eval every (steps)", "4"], ["Checkpoint every (steps)", "8"], ["GPUs per node", "0"]]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel("bf16").uncheck();
+  await expect(page.getByRole("button", { name: "Launch" })).toBeDisabled();
+  await page.getByRole("button", { name: "Preview command" }).click();
+  const preview = page.getByTestId("training-preview");
+  await expect(preview).toContainText("python3 -m trainer sft --config");
+  await page.getByRole("tab", { name: "LLaMA-Factory YAML" }).click();
+  await expect(preview).toContainText("stage: sft");
+  await expect(preview).toContainText("learning_rate: 0.003");
+  await page.getByRole("tab", { name: "TRL" }).click();
+  await expect(preview).toContainText("trl sft --config trl-sft.yaml");
+  await page.screenshot({ path: "test-results/screens/training-form.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Launch" }).click();
+  await expect(page).toHaveURL(/\/training\/[a-z0-9]+$/);
+  await expect(page.getByTestId("training-command")).toContainText("python3 -m trainer sft --config");
+
+  // The loss chart fills in while the job runs, not only at the end.
+  const chart = page.getByTestId("chart-loss");
+  await expect.poll(async () => Number((await chart.getAttribute("data-points").catch(() => null)) ?? 0), { timeout: 180_000 }).toBeGreaterThan(0);
+  const mid = Number(await chart.getAttribute("data-points"));
+  expect(mid).toBeLessThan(16);
+  await expect(page.getByTestId("training-status")).toHaveText("succeeded", { timeout: 240_000 });
+  await expect.poll(async () => Number(await chart.getAttribute("data-points"))).toBe(16);
+  await expect(page.getByTestId("training-log")).toContainText("step 16/16");
+  await expect(page.getByTestId("training-checkpoints")).toContainText("final model");
+  for (const id of ["lr", "grad_norm", "tokens_per_s"]) await expect(page.getByTestId(`chart-${id}`)).toBeVisible();
+  await expect(page.getByTestId("training-latest")).toContainText("loss");
+  await page.screenshot({ path: "test-results/screens/training-job.png", fullPage: true });
+
+  // After a reload the curves come from the database; a past job's loss can be overlaid.
+  await page.reload();
+  await expect.poll(async () => Number(await chart.getAttribute("data-points"))).toBe(16);
+  await page.getByTestId("overlay-picker").locator("summary").click();
+  await page.getByLabel("Overlay e2e-past").check();
+  await expect(chart).toContainText("e2e-past (loss)");
+  await page.screenshot({ path: "test-results/screens/training-overlay.png", fullPage: true });
+
+  await page.goto("/training");
+  await expect(page.getByRole("link", { name: "e2e-sft" })).toBeVisible();
+});
+
+test("the metrics endpoint takes only the job's own token, even where sign-in is required", async ({ request, baseURL }) => {
+  // playwright.config.ts: the open server on baseURL, the one that requires sign-in on the next port
+  const open = new URL(baseURL!);
+  const auth = new URL(baseURL!);
+  auth.port = String(Number(open.port) + 1);
+  const created = await request.post("/api/training", { data: { config: { baseModel: "tiny-test", dataset, resources: { gpusPerNode: 0 }, training: { ...small, maxSteps: 1 } } } });
+  const { job } = await created.json();
+  for (const base of [open.origin, auth.origin]) {
+    const res = await request.post(`${base}/api/training/${job.id}/metrics`, {
+      headers: { authorization: "Bearer not-the-token" },
+      data: { records: [{ type: "metrics", step: 1, values: { loss: 1 } }] },
+    });
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error.code).toBe("unauthorized:training_token");
+  }
+  // reading the curves still needs a session where auth is on
+  const read = await request.get(`${auth.origin}/api/training/${job.id}/metrics`);
+  expect(read.status()).toBe(401);
+});

@@ -1,0 +1,96 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { appendEvent } from "@/lib/events/store";
+import { AppError } from "@/lib/errors";
+import { trainingTopic } from "@/lib/training/topic";
+
+/**
+ * What the trainer sends (and writes to metrics.jsonl): metric values per step, checkpoints,
+ * its own status, the final model. Ingestion is idempotent: a (step, name) already stored is
+ * skipped, so the JSONL file can be re-read after a run to fill what the HTTP reports missed.
+ */
+const metricName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
+export const trainerRecord = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("metrics"), step: z.number().int().min(0), values: z.record(metricName, z.number()), time: z.number().optional() }),
+  z.object({ type: z.literal("checkpoint"), step: z.number().int().min(0), path: z.string().max(4096), time: z.number().optional() }),
+  z.object({ type: z.literal("final"), step: z.number().int().min(0), path: z.string().max(4096), time: z.number().optional() }),
+  z.object({ type: z.literal("status"), status: z.string().max(40), step: z.number().int().min(0), message: z.string().max(4000).default(""), time: z.number().optional() }),
+]);
+export type TrainerRecord = z.infer<typeof trainerRecord>;
+export const metricsBody = z.object({ records: z.array(trainerRecord).max(10_000) });
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The job's own token, and only it, may report metrics: anything else is a 401 (even for unknown jobs). */
+export async function authorizeTrainer(db: Db, jobId: string, authorization: string | null): Promise<void> {
+  const given = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : "";
+  const job = await db.trainingJob.findUnique({ where: { id: jobId }, select: { token: true } });
+  if (!job || !given || !safeEqual(given, job.token)) {
+    throw new AppError("unauthorized:training_token", "This endpoint needs the training job's own token.");
+  }
+}
+
+export interface IngestResult {
+  points: number;
+  skipped: number;
+}
+
+export async function ingestRecords(db: Db, jobId: string, records: TrainerRecord[]): Promise<IngestResult> {
+  const incoming = records.flatMap((r) => (r.type === "metrics" ? Object.entries(r.values).filter(([, v]) => Number.isFinite(v)).map(([name, value]) => ({ step: r.step, name, value })) : []));
+  let fresh = incoming;
+  if (incoming.length) {
+    const steps = incoming.map((p) => p.step);
+    const existing = await db.metricPoint.findMany({
+      where: { trainingJobId: jobId, step: { gte: Math.min(...steps), lte: Math.max(...steps) } },
+      select: { step: true, name: true },
+    });
+    const seen = new Set(existing.map((p) => `${p.name}@${p.step}`));
+    fresh = [];
+    for (const p of incoming) {
+      const key = `${p.name}@${p.step}`;
+      if (!seen.has(key)) { seen.add(key); fresh.push(p); }
+    }
+    if (fresh.length) await db.metricPoint.createMany({ data: fresh.map((p) => ({ ...p, trainingJobId: jobId })) });
+  }
+  const topic = trainingTopic(jobId);
+  if (fresh.length) await appendEvent(db, topic, "metrics", { points: fresh });
+  const others = records.filter((r) => r.type !== "metrics");
+  if (others.length) {
+    const known = await db.event.findMany({ where: { topic, type: { in: ["checkpoint", "final"] } }, select: { type: true, data: true } });
+    const seen = new Set(known.map((e) => `${e.type}@${(e.data as { step?: number } | null)?.step}`));
+    for (const r of others) {
+      if (r.type === "status") await appendEvent(db, topic, "trainer_status", { status: r.status, step: r.step, message: r.message });
+      else if (!seen.has(`${r.type}@${r.step}`)) {
+        seen.add(`${r.type}@${r.step}`);
+        await appendEvent(db, topic, r.type, { step: r.step, path: r.path });
+      }
+    }
+  }
+  return { points: fresh.length, skipped: incoming.length - fresh.length };
+}
+
+/** Re-reads a metrics.jsonl file (bad lines are skipped) and ingests what is missing. */
+export async function ingestJsonl(db: Db, jobId: string, text: string, opts: { skipStatus?: boolean } = {}): Promise<IngestResult> {
+  const records: TrainerRecord[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const r = trainerRecord.safeParse(JSON.parse(line));
+      if (r.success && !(opts.skipStatus && r.data.type === "status")) records.push(r.data);
+    } catch {
+      /* a line cut short by a crash */
+    }
+  }
+  let total: IngestResult = { points: 0, skipped: 0 };
+  for (let i = 0; i < records.length; i += 1000) {
+    const r = await ingestRecords(db, jobId, records.slice(i, i + 1000));
+    total = { points: total.points + r.points, skipped: total.skipped + r.skipped };
+  }
+  return total;
+}

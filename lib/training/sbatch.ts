@@ -1,0 +1,55 @@
+import { processesPerNode, type TrainConfig } from "@/lib/training/config";
+import { trainerArgv } from "@/lib/training/trainer-argv";
+import { shJoin, shq } from "@/lib/training/shell";
+
+/**
+ * The sbatch script: one task per node, torchrun (python -m torch.distributed.run) starting one
+ * process per GPU with c10d rendezvous on the first node (a single process runs the trainer directly). Slurm sends SIGTERM two minutes
+ * before the time limit (--signal), which makes the trainer checkpoint and exit; resume picks
+ * it up.
+ */
+export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: string; configPath: string; resume: boolean }): string {
+  const s = c.slurm ?? { timeLimit: "24:00:00", cpusPerTask: 16, masterPort: 29500, setup: [], directives: [] };
+  const name = (c.name ?? `xinstruct-${c.kind}`).replace(/[^A-Za-z0-9_.-]+/g, "-").slice(0, 60);
+  const gpus = c.resources.gpusPerNode;
+  const directives = [
+    `--job-name=${name}`,
+    `--nodes=${c.resources.nodes}`,
+    "--ntasks-per-node=1",
+    ...(gpus > 0 ? [`--gpus-per-node=${gpus}`] : []),
+    `--cpus-per-task=${s.cpusPerTask}`,
+    `--time=${s.timeLimit}`,
+    ...(s.partition ? [`--partition=${s.partition}`] : []),
+    ...(s.account ? [`--account=${s.account}`] : []),
+    ...(s.qos ? [`--qos=${s.qos}`] : []),
+    `--output=${o.workDir}/slurm-%j.log`,
+    "--signal=TERM@120",
+    ...s.directives,
+  ];
+  const torchrun = [
+    `--nnodes=${c.resources.nodes}`,
+    `--nproc_per_node=${processesPerNode(c)}`,
+    "--rdzv_id=$SLURM_JOB_ID",
+    "--rdzv_backend=c10d",
+    `--rdzv_endpoint=$MASTER_ADDR:${s.masterPort}`,
+  ];
+  // The $VARIABLES must reach the shell unquoted; everything else is quoted. One process needs no torchrun.
+  const single = c.resources.nodes * processesPerNode(c) === 1;
+  const launch = single
+    ? shJoin(trainerArgv(c, o.configPath, o.resume))
+    : shJoin(trainerArgv(c, o.configPath, o.resume, ["@@TORCHRUN@@"])).replace("@@TORCHRUN@@", torchrun.join(" "));
+  return [
+    "#!/bin/bash",
+    `# xinstruct training job ${o.jobId} (${c.kind}, ${c.baseModel}, ${c.resources.nodes} node(s) x ${gpus} GPU(s))`,
+    ...directives.map((d) => `#SBATCH ${d}`),
+    "",
+    "set -euo pipefail",
+    `cd ${shq(o.workDir)}`,
+    ...s.setup,
+    `export PYTHONPATH=${shq(o.workDir)}\${PYTHONPATH:+:$PYTHONPATH}`,
+    `export MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)`,
+    `export MASTER_PORT=${s.masterPort}`,
+    `srun --kill-on-bad-exit=1 ${launch}`,
+    "",
+  ].join("\n");
+}
