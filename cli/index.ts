@@ -14,6 +14,5 @@ for (const register of [registerDb, registerWorker, registerJobs, registerEval, 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.
   process.stderr.write(`error: ${isAppError(e) ? e.message : e instanceof Error ? e.message : String(e)}\n`);
-  if (!isAppError(e) && e instanceof Error && process.env.XINSTRUCT_DEBUG) process.stderr.write(`${e.stack}\n`);
   process.exit(1);
 });

@@ -36,6 +36,10 @@ const APT = {
   "openjdk-17-jdk-headless": () => has("javac"),
   "g++": () => has("g++"),
   python3: () => has("python3"),
+  // The trainer's pure parts and its CPU end-to-end test need torch; the SSH backend's test needs sshd.
+  "python3-torch": () => spawnSync("python3", ["-c", "import torch"], { stdio: "ignore" }).status === 0 || spawnSync("/usr/bin/python3", ["-c", "import torch"], { stdio: "ignore" }).status === 0,
+  "openssh-server": () => existsSync("/usr/sbin/sshd"),
+  "openssh-client": () => has("ssh"),
 };
 
 step("system packages");

@@ -2,9 +2,10 @@
 // `npm test`: the whole suite.
 //  1. unit + integration tests (vitest) against SQLite;
 //  2. the database tests (*.db.test.ts) again against a throwaway PostgreSQL 15 cluster;
-//  3. the dashboard built, then Playwright e2e in Debian's Chromium against it.
+//  3. the Python trainer's tests (torch on CPU);
+//  4. the dashboard built, then Playwright e2e in Debian's Chromium against it.
 // Ends with one line "total: N passed, M failed" and a non-zero exit on any failure.
-// XI_TEST_ONLY=unit|pg|e2e (comma-separated) runs a subset.
+// XI_TEST_ONLY=unit|pg|python|e2e (comma-separated) runs a subset.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -51,6 +52,15 @@ if (want("pg")) {
       await pg.stop();
     }
   }
+}
+
+if (want("python")) {
+  console.log("\n== python (trainer)");
+  rmSync(path.join(out, "python-report.json"), { force: true });
+  run(process.execPath, ["scripts/test/python.mjs"]);
+  const r = readJson(path.join(out, "python-report.json"));
+  if (!r) { crashed = true; console.error("python: no report"); }
+  else { totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped; }
 }
 
 if (want("e2e")) {
