@@ -39,6 +39,11 @@ export async function getCorpus(db: Db, id: string): Promise<CorpusDetail> {
   return { ...rest, files: _count.files, snippets: _count.snippets, options: options ? shown : null, report: (report as unknown as IngestReport) ?? null };
 }
 
+/** Throws not_found:corpus unless the corpus exists (without loading its report). */
+export async function assertCorpus(db: Db, id: string): Promise<void> {
+  if (!(await db.corpus.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("not_found:corpus", `No corpus ${id}.`);
+}
+
 export interface LanguageStat {
   language: string;
   files: number;
