@@ -104,6 +104,17 @@ describe("corpus.ingest job", () => {
     expect(contents).toContain("def main(argv)");
   });
 
+  it("skips a 2 GB file without reading it and imports the rest", async () => {
+    const dir = writeProject(tmp.path("with-big"));
+    fs.writeFileSync(path.join(dir, "big.py"), "");
+    fs.truncateSync(path.join(dir, "big.py"), 2 * 1024 ** 3); // sparse: no disk used
+    const { corpus } = await addCorpus(t.db, { source: dir }, { enqueue: false });
+    const report = await ingestCorpus(t.db, corpus.id);
+    expect(report.files.skippedByReason.too_large).toBe(1);
+    expect(report.files.skippedFiles.find((f) => f.path === "big.py")?.message).toMatch(/over the per-file limit/);
+    expect(await rowCounts(corpus.id)).toMatchObject({ files: 5 });
+  });
+
   it("refuses a path that does not exist before writing a row", async () => {
     const before = await t.db.corpus.count();
     await expect(addCorpus(t.db, { source: tmp.path("nope") })).rejects.toMatchObject({ code: "not_found:source" });

@@ -42,7 +42,7 @@ async function runQueue() {
 
 const uploadsLeft = () => (fs.existsSync(tmp.path("data/uploads")) ? fs.readdirSync(tmp.path("data/uploads")) : []);
 
-async function get(handler: typeof one.GET, path: string, params: Record<string, string>) {
+async function get(handler: (req: NextRequest, ctx: never) => Promise<Response>, path: string, params: Record<string, string>) {
   const res = await handler(new NextRequest(url(path)), ctx(params) as never);
   return { status: res.status, body: await res.json() };
 }
@@ -105,6 +105,22 @@ describe("corpus upload API", () => {
     const { body } = await get(one.GET, `/api/corpora/${id}`, { id });
     expect(body.corpus.status).toBe("failed");
     expect(body.corpus.error).toMatch(/every file was skipped \(.*1 unsafe path.*1 binary|1 binary.*1 unsafe path/);
+  });
+
+  it("imports a JSONL dump and counts its malformed lines with their line numbers", async () => {
+    const lines = [
+      JSON.stringify({ path: "a.py", content: "def add(a, b):\n    return a + b\n" }),
+      "{not json",
+      JSON.stringify({ language: "JavaScript", content: "function twice(x) {\n  return 2 * x;\n}\n" }),
+      JSON.stringify({ path: "c.py" }),
+    ];
+    const up = await uploadFile(Buffer.from(lines.join("\n")), "dump.jsonl");
+    await runQueue();
+    const id = up.body.corpus.id as string;
+    const { body } = await get(one.GET, `/api/corpora/${id}`, { id });
+    expect(body.corpus).toMatchObject({ status: "ready", files: 2, snippets: 2 });
+    expect(body.corpus.report.files.skippedByReason).toEqual({ malformed_jsonl: 2 });
+    expect(body.corpus.report.files.skippedFiles.map((f: { path: string }) => f.path)).toEqual(["dump.jsonl:2", "dump.jsonl:4"]);
   });
 
   it("refuses uploads it cannot take with a clear 4xx and creates no corpus", async () => {
