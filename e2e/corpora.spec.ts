@@ -49,6 +49,7 @@ test("a zip dropped in the browser is uploaded, imported, charted and browsable"
   await dropFile(page, "demo-project.zip", makeZip());
   await expect(page.getByTestId("drop-zone")).toContainText("demo-project.zip");
   await page.getByLabel("HumanEval.jsonl").check();
+  await page.screenshot({ path: "test-results/screens/corpora-add.png" });
   await page.getByRole("button", { name: "Upload and import" }).click();
 
   await expect(page).toHaveURL(/\/corpora\/[a-z0-9]+$/, { timeout: 30_000 });
@@ -78,10 +79,21 @@ test("the upload and import progress bars move to done; an empty upload fails wi
   // A bigger JSONL upload: the upload bar reaches 100 % and the import bar is followed to the end.
   const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ path: `f${i}.py`, content: `def f${i}(x):\n    y = x * ${i} + ${(i * 7919) % 1000}\n    return y - ${i % 17}\n` }));
   await page.goto("/corpora");
+  // The upload bar lives only until the page moves on (a client-side navigation): record its values.
+  await page.evaluate(() => {
+    const seen: number[] = ((window as unknown as { uploadValues: number[] }).uploadValues = []);
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="upload-progress"]');
+      const v = Number(bar?.getAttribute("aria-valuenow"));
+      if (bar && seen.at(-1) !== v) seen.push(v);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.getByLabel("Corpus file").setInputFiles({ name: "dump.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.join("\n")) });
   await page.getByRole("button", { name: "Upload and import" }).click();
-  await expect(page.getByTestId("upload-progress")).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
   await expect(page).toHaveURL(/\/corpora\/[a-z0-9]+$/, { timeout: 30_000 });
+  const uploadValues = await page.evaluate(() => (window as unknown as { uploadValues: number[] }).uploadValues);
+  expect(uploadValues.at(-1)).toBe(100);
+  expect(uploadValues).toEqual([...uploadValues].sort((a, b) => a - b));
   await expect(page.getByTestId("corpus-status")).toHaveText("ready", { timeout: 60_000 });
   await expect(page.getByTestId("corpus-cards")).toContainText("3000");
 });

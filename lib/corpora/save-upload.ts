@@ -47,7 +47,7 @@ export async function saveUpload(body: WebReadableStream<Uint8Array> | ReadableS
   await fs.mkdir(opts.dir, { recursive: true });
   const dir = await fs.mkdtemp(path.join(opts.dir, "upload-"));
   const name = safeUploadName(opts.filename);
-  const file = path.join(dir, name);
+  const file = path.join(/*turbopackIgnore: true*/ dir, name);
   let bytes = 0;
   try {
     const counter = new Transform({
