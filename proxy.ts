@@ -16,6 +16,8 @@ export function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// Corpus uploads bypass the proxy: Next buffers a proxied request body in memory and cuts it
+// at 10 MB. The upload route checks the session itself (lib/http/route.ts).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/corpora/upload).*)"],
 };

@@ -5,11 +5,12 @@ import registerWorker from "@/cli/commands/worker";
 import registerJobs from "@/cli/commands/jobs";
 import registerEval from "@/cli/commands/eval";
 import registerTrain from "@/cli/commands/train";
+import registerCorpus from "@/cli/commands/corpus";
 
 const program = new Command();
 program.name("xinstruct").description("Multilingual code-instruction data: generate, verify, curate, train, evaluate.").showHelpAfterError();
 
-for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain]) register(program);
+for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus]) register(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.

@@ -24,6 +24,9 @@ const schema = z
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
     JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+    CORPUS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+    /** benchmark files offered for decontamination; default <DATA_DIR>/benchmarks */
+    BENCHMARKS_DIR: z.string().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Tests: when set, database tests run against fresh databases in this PostgreSQL cluster.
     XI_TEST_PG_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
@@ -35,6 +38,7 @@ const schema = z
       ...e,
       dataDir,
       databaseUrl,
+      benchmarksDir: path.resolve(e.BENCHMARKS_DIR ?? path.join(dataDir, "benchmarks")),
       dialect: databaseUrl.startsWith("file:") ? ("sqlite" as const) : ("postgresql" as const),
       isLoopback: LOOPBACK.has(e.HOST),
       authRequired: !LOOPBACK.has(e.HOST) || Boolean(e.ADMIN_PASSWORD || e.ADMIN_TOKEN),

@@ -4,9 +4,10 @@ import { noop } from "@/lib/jobs/handlers/noop";
 import { evaluationRun } from "@/lib/jobs/handlers/evaluation-run";
 import { trainingRun } from "@/lib/jobs/handlers/training-run";
 import { AppError } from "@/lib/errors";
+import { corpusIngest } from "@/lib/jobs/handlers/corpus-ingest";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 

@@ -21,6 +21,11 @@ export interface JobDefinition<P = unknown> {
   maxAttempts: number;
   backoffBaseMs: number;
   timeoutMs: number;
+  /**
+   * Lease for this job type, when the worker default is too short: a job that blocks the event
+   * loop for long stretches (synchronous dedup of a big corpus) cannot renew its lease meanwhile.
+   */
+  leaseMs?: number;
   handle(ctx: JobContext<P>): Promise<unknown>;
 }
 

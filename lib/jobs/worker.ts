@@ -38,9 +38,11 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
     const def = jobDefinition(job.type);
     const abort = new AbortController();
     running.set(job.id, { job, abort });
+    const leaseMs = Math.max(opts.leaseMs, def.leaseMs ?? 0);
+    if (leaseMs > opts.leaseMs) await heartbeatJob(opts.db, job, leaseMs);
     const timeout = setTimeout(() => abort.abort(new Error(`timed out after ${def.timeoutMs} ms`)), def.timeoutMs);
     const beat = setInterval(async () => {
-      const ours = await heartbeatJob(opts.db, job, opts.leaseMs).catch(() => true);
+      const ours = await heartbeatJob(opts.db, job, leaseMs).catch(() => true);
       if (!ours) abort.abort(new Error("job cancelled or lease lost"));
     }, Math.max(200, Math.floor(opts.leaseMs / 3)));
     const topic = jobTopic(job.id);
@@ -115,7 +117,8 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+    const onAbort = () => { clearTimeout(t); resolve(); };
+    const t = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

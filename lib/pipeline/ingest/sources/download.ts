@@ -30,7 +30,7 @@ export async function downloadToTemp(url: string, maxBytes: number, tempRoot = o
     await res.body.cancel();
     throw new AppError("too_large:download", `${url} is ${declared} bytes, over the download limit of ${maxBytes} bytes; nothing was imported.`);
   }
-  const dir = await fs.mkdtemp(path.join(tempRoot, "xinstruct-dl-"));
+  const dir = await fs.mkdtemp(path.join(/*turbopackIgnore: true*/ tempRoot, "xinstruct-dl-"));
   const cleanup = () => fs.rm(dir, { recursive: true, force: true });
   const name = safeName(new URL(res.url || url).pathname);
   const file = path.join(dir, name);
