@@ -12,12 +12,17 @@ import { runJailed, type JailRun } from "@/lib/sandbox/jail/run-jailed";
 import type { JailedOptions, LanguageSpec, ToolchainPaths } from "@/lib/sandbox/languages/language-spec";
 import { BASE_LIMITS, bytes, resolveLimits } from "@/lib/sandbox/limits";
 import { checkSandboxTools, checkToolchain } from "@/lib/sandbox/toolchain-check";
+import { claimUidBlock, UID_BLOCK_SIZE } from "@/lib/sandbox/uid-block";
+import { buildReaper } from "@/lib/sandbox/jail/build-reaper";
 import type { Limits } from "@/lib/sandbox/types";
 
 export interface RuntimeOptions {
   /** Where compilations, work files and server builds live; a fresh temp dir by default. */
   rootDir?: string;
-  /** Slot i runs as uid uidBase + i, compile servers from uidBase + 100 (only when root). */
+  /**
+   * Slot i runs as uid uidBase + i, compile servers from uidBase + 100 (only when root). By
+   * default each process claims its own block of 256 uids from 61000 (see uid-block.ts).
+   */
   uidBase?: number;
   /** Warm compilers per language (default: half the pool size, at least one). */
   serversPerLanguage?: number;
@@ -48,6 +53,8 @@ export class SandboxRuntime {
   private readonly sharedState = new Map<string, unknown>();
   private readonly availability = new Map<string, Promise<AppError | null>>();
   private readonly ready: Promise<void>;
+  private base = 61000;
+  private releaseUids: () => Promise<void> = async () => {};
 
   constructor(
     private readonly options: RuntimeOptions,
@@ -65,13 +72,19 @@ export class SandboxRuntime {
     await mkdir(path.join(this.root, "state"), { recursive: true });
     // Sandbox uids may traverse these directories but not list them.
     for (const dir of [this.root, path.join(this.root, "entries"), path.join(this.root, "state")]) await chmod(dir, 0o711);
-    const base = this.uidBase();
-    const names = Array.from({ length: 300 }, (_, i) => `sandbox${i}:x:${base + i}:${base + i}::/work:/usr/sbin/nologin`);
+    if (this.options.uidBase !== undefined) this.base = this.options.uidBase;
+    else if (this.asRoot) {
+      const claim = await claimUidBlock(path.join(os.tmpdir(), "xinstruct-sandbox-uids"), 61000);
+      this.base = claim.base;
+      this.releaseUids = claim.release;
+    }
+    const base = this.base;
+    const names = Array.from({ length: UID_BLOCK_SIZE }, (_, i) => `sandbox${i}:x:${base + i}:${base + i}::/work:/usr/sbin/nologin`);
     const passwdFile = path.join(this.root, "passwd");
     const groupFile = path.join(this.root, "group");
     await writeFile(passwdFile, `${names.join("\n")}\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n`, { mode: 0o644 });
     await writeFile(groupFile, `${names.map((n) => n.replace(/:x:(\d+):\d+:.*/, ":x:$1:")).join("\n")}\n`, { mode: 0o644 });
-    this.system = { ...tools, passwdFile, groupFile };
+    this.system = { ...tools, passwdFile, groupFile, reaper: await buildReaper(this.root) };
     this.cache = new CompileCache(path.join(this.root, "entries"), this.options.cacheEntries);
   }
 
@@ -95,7 +108,7 @@ export class SandboxRuntime {
   }
 
   private uidBase(): number {
-    return this.options.uidBase ?? 61000;
+    return this.base;
   }
 
   async giveTo(dir: string, uid: number | null): Promise<void> {
@@ -147,7 +160,7 @@ export class SandboxRuntime {
       stateDir: (name: string) => this.stateDir(name),
       jailed: (hostDir: string, argv: string[], options?: JailedOptions) => this.jailed(hostDir, argv, this.uid("build"), BASE_LIMITS, options),
     };
-    const perLanguage = this.options.serversPerLanguage ?? Math.max(1, Math.floor(this.poolSize / 2));
+    const perLanguage = Math.min(16, this.options.serversPerLanguage ?? Math.max(1, Math.floor(this.poolSize / 2)));
     group = new CompileServerGroup(perLanguage, (index) => {
       const uid = this.uid("server", languageIndex * 16 + index);
       const jailSpec = async () => {
@@ -169,5 +182,6 @@ export class SandboxRuntime {
     for (const group of this.groups.values()) group.stopAll();
     await this.ready.catch(() => {});
     if (!this.options.rootDir && this.root) await rm(this.root, { recursive: true, force: true });
+    await this.releaseUids();
   }
 }

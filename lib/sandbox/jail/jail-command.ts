@@ -24,6 +24,8 @@ export interface JailSpec {
 
 /** Host locations the jail needs; resolved once by the pool. */
 export interface JailSystem {
+  /** The subreaper that reaps what bwrap leaves (see reaper.c); null runs without it. */
+  reaper: string | null;
   prlimit: string;
   setpriv: string;
   bwrap: string;
@@ -69,6 +71,7 @@ export function buildJailCommand(spec: JailSpec, system: JailSystem): { file: st
     args.push("--size", String(Math.floor(limits.tmpBytes)), "--tmpfs", "/work");
     for (const bind of spec.work.files) args.push(bind.writable ? "--bind" : "--ro-bind", bind.host, bind.inside);
   }
-  args.push("--chdir", "/work", "--info-fd", "3", "--", ...spec.argv);
-  return { file: system.prlimit, args };
+  // Everything else (the root bwrap builds, /etc) is read-only: only /work and /tmp take writes.
+  args.push("--remount-ro", "/", "--chdir", "/work", "--info-fd", "3", "--", ...spec.argv);
+  return system.reaper ? { file: system.reaper, args: [system.prlimit, ...args] } : { file: system.prlimit, args };
 }
