@@ -179,7 +179,7 @@ export class SandboxRuntime {
   }
 
   async close(): Promise<void> {
-    for (const group of this.groups.values()) group.stopAll();
+    await Promise.all([...this.groups.values()].map((group) => group.stopAll()));
     await this.ready.catch(() => {});
     if (!this.options.rootDir && this.root) await rm(this.root, { recursive: true, force: true });
     await this.releaseUids();

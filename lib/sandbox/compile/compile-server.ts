@@ -31,12 +31,12 @@ export class CompileServer {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      this.stop();
+      void this.stop();
     }, timeoutMs);
     proc.child.stdin.write(`${args.join("\t")}\n`);
     const line = await reply;
     clearTimeout(timer);
-    this.idleTimer = setTimeout(() => this.stop(), this.idleMs);
+    this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
     this.idleTimer.unref();
     if (timedOut) return { exitCode: null, output: `compilation passed its ${Math.round(timeoutMs / 1000)} s limit`, timedOut: true, crashed: false };
     if (line === null) return { exitCode: null, output: `compiler crashed\n${this.stderrTail}`, timedOut: false, crashed: true };
@@ -44,11 +44,13 @@ export class CompileServer {
     return { exitCode: Number(line.slice(0, tab)), output: Buffer.from(line.slice(tab + 1), "base64").toString("utf8"), timedOut: false, crashed: false };
   }
 
-  stop(): void {
+  /** Kills the process; resolves once it has exited. */
+  async stop(): Promise<void> {
     const proc = this.proc;
     this.proc = null;
     if (proc) proc.kill();
     this.settle(null);
+    if (proc) await proc.exited;
   }
 
   private settle(line: string | null): void {
@@ -112,8 +114,8 @@ export class CompileServerGroup {
     }
   }
 
-  stopAll(): void {
-    for (const server of this.all) server.stop();
+  async stopAll(): Promise<void> {
+    await Promise.all(this.all.map((server) => server.stop()));
   }
 
   private acquire(): Promise<CompileServer> {

@@ -16,3 +16,9 @@ describe("leadingSystemIncludes", () => {
     expect(leadingSystemIncludes("#define X 1\n#include <vector>\n")).toBeNull();
   });
 });
+
+describe("leadingSystemIncludes after comments", () => {
+  it("skips a leading doc comment (HumanEval-X's prompts start with one)", () => {
+    expect(leadingSystemIncludes("/*\nCheck #include <x>\n*/\n#include<stdio.h>\n// note\n#include<vector>\nusing namespace std;\n")).toBe("#include <stdio.h>\n#include <vector>\n");
+  });
+});
