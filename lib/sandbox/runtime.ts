@@ -1,5 +1,5 @@
 import "server-only";
-import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +31,19 @@ export interface RuntimeOptions {
   cacheEntries?: number;
   paths?: Partial<ToolchainPaths>;
   tools?: { bwrap?: string; prlimit?: string; setpriv?: string };
+}
+
+/** Processes and threads of the caller's uid (what RLIMIT_NPROC counts). */
+async function countOwnProcesses(): Promise<number> {
+  const uid = process.getuid?.() ?? -1;
+  let count = 0;
+  for (const entry of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
+    const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    if (new RegExp(`^Uid:\\s+${uid}\\s`, "m").test(status)) count += threads;
+  }
+  return count;
 }
 
 export function defaultToolchainPaths(): ToolchainPaths {
@@ -84,7 +97,8 @@ export class SandboxRuntime {
     const groupFile = path.join(this.root, "group");
     await writeFile(passwdFile, `${names.join("\n")}\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n`, { mode: 0o644 });
     await writeFile(groupFile, `${names.map((n) => n.replace(/:x:(\d+):\d+:.*/, ":x:$1:")).join("\n")}\n`, { mode: 0o644 });
-    this.system = { ...tools, passwdFile, groupFile, reaper: await buildReaper(this.root) };
+    const nprocOffset = this.asRoot ? 0 : (await countOwnProcesses()) + 1024;
+    this.system = { ...tools, passwdFile, groupFile, nprocOffset, reaper: await buildReaper(this.root) };
     this.cache = new CompileCache(path.join(this.root, "entries"), this.options.cacheEntries);
   }
 

@@ -32,6 +32,11 @@ export interface JailSystem {
   /** Generated /etc/passwd and /etc/group naming the sandbox uids (some runtimes look the uid up). */
   passwdFile: string;
   groupFile: string;
+  /**
+   * Added to the process limit. Zero when runs get their own uid (root); without root the
+   * runs share the caller's uid, whose other processes count against RLIMIT_NPROC too.
+   */
+  nprocOffset: number;
 }
 
 const BASE_ENV: Record<string, string> = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: "/work", TMPDIR: "/tmp", LANG: "C.UTF-8" };
@@ -48,7 +53,7 @@ export function buildJailCommand(spec: JailSpec, system: JailSystem): { file: st
   const args = [
     `--as=${Math.floor(limits.memoryBytes)}`,
     `--cpu=${cpuSeconds}:${cpuSeconds + 1}`,
-    `--nproc=${Math.floor(limits.processes)}`,
+    `--nproc=${Math.floor(limits.processes) + system.nprocOffset}`,
     `--fsize=${Math.floor(limits.fileSizeBytes)}`,
     `--nofile=${Math.floor(limits.openFiles)}`,
     "--core=0",

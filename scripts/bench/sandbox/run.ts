@@ -78,7 +78,7 @@ async function main() {
       oursWall: totals.oursWall + ours.wall,
       agree: totals.agree + n - disagreements.length,
     });
-    process.stderr.write(`${language} done\n`);
+    process.stderr.write(`${rows.at(-1)!.join(" ")}\n`);
   }
   rows.push([
     "all",
