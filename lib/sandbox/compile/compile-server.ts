@@ -36,7 +36,7 @@ export class CompileServer {
     proc.child.stdin.write(`${args.join("\t")}\n`);
     const line = await reply;
     clearTimeout(timer);
-    this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
+    this.idleTimer = setTimeout(() => void this.stop(2000), this.idleMs);
     this.idleTimer.unref();
     if (timedOut) return { exitCode: null, output: `compilation passed its ${Math.round(timeoutMs / 1000)} s limit`, timedOut: true, crashed: false };
     if (line === null) return { exitCode: null, output: `compiler crashed\n${this.stderrTail}`, timedOut: false, crashed: true };
@@ -44,13 +44,29 @@ export class CompileServer {
     return { exitCode: Number(line.slice(0, tab)), output: Buffer.from(line.slice(tab + 1), "base64").toString("utf8"), timedOut: false, crashed: false };
   }
 
-  /** Kills the process; resolves once it has exited. */
-  async stop(): Promise<void> {
+  /**
+   * Ends the process, resolving once it has exited: gracefully (end of input, then a kill
+   * after `graceMs`) or at once. A graceful exit also lets its CPU time be accounted to this
+   * process; the kernel drops the accounting of processes killed with their pid namespace.
+   */
+  async stop(graceMs = 0): Promise<void> {
     const proc = this.proc;
     this.proc = null;
-    if (proc) proc.kill();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.settle(null);
-    if (proc) await proc.exited;
+    if (!proc) return;
+    // Whoever waits for the exit keeps the host process alive until it has happened.
+    proc.child.ref();
+    for (const stream of [proc.child.stdout, proc.child.stderr, proc.child.stdio[3]]) (stream as { ref?: () => void } | null)?.ref?.();
+    if (graceMs > 0) {
+      proc.child.stdin.end();
+      const timer = setTimeout(() => proc.kill(), graceMs);
+      await proc.exited;
+      clearTimeout(timer);
+    } else {
+      proc.kill();
+      await proc.exited;
+    }
   }
 
   private settle(line: string | null): void {
@@ -114,8 +130,8 @@ export class CompileServerGroup {
     }
   }
 
-  async stopAll(): Promise<void> {
-    await Promise.all(this.all.map((server) => server.stop()));
+  async stopAll(graceMs = 2000): Promise<void> {
+    await Promise.all(this.all.map((server) => server.stop(graceMs)));
   }
 
   private acquire(): Promise<CompileServer> {

@@ -16,6 +16,31 @@ export interface BenchProgram {
   program: string;
 }
 
+/** Completions that compile (or parse) and then fail MultiPL-E's tests. */
+const STUB_COMPLETIONS: Record<LanguageId, string> = {
+  py: "    raise NotImplementedError()\n",
+  cpp: "    return {};\n",
+  java: "        throw new RuntimeException();\n",
+  cs: "        throw new Exception();\n",
+  ts: "  throw new Error(\"stub\");\n}\n",
+  js: "  throw new Error(\"stub\");\n}\n",
+  php: "  throw new Exception(\"stub\");\n}\n",
+  sh: "    return 1\n",
+};
+
+/**
+ * The evaluation workload itself: MultiPL-E HumanEval prompts + tests for every language, with
+ * a stub completion (no correct completions exist outside Python). Compile costs are real; the
+ * verdicts are failures.
+ */
+export function multiplEStubPrograms(language: LanguageId): BenchProgram[] {
+  return jsonl<{ name: string; prompt: string; tests: string; stop_tokens: string[] }>(`multipl-e/humaneval-${language}.jsonl`).map((r) => ({
+    name: r.name,
+    language,
+    program: assembleMultiplE({ ...r, completion: STUB_COMPLETIONS[language] }),
+  }));
+}
+
 /**
  * Known-good programs per language: MultiPL-E HumanEval prompts with the canonical Python
  * completions; HumanEval-X canonical solutions for cpp, java and js (minus the documented

@@ -4,16 +4,22 @@
  * unsandboxed), measured in the same run on the same programs with the same concurrency.
  * Reports CPU seconds per program, wall time, their ratios and verdict agreement.
  *
- *   npx tsx scripts/bench/sandbox/run.ts [--languages py,java,...] [--limit N] [--concurrency N]
+ *   npx tsx --conditions=react-server scripts/bench/sandbox/run.ts
+ *     [--suite correct|multipl-e] [--languages py,java,...] [--limit N] [--concurrency N]
+ *
+ * Suites: `correct` = known-good programs (see programs.ts); `multipl-e` = MultiPL-E HumanEval
+ * prompts with stub completions (the evaluation workload; compiles, fails the tests).
  */
 import { parseArgs } from "node:util";
 import { SandboxPool } from "@/lib/sandbox/pool";
 import { LANGUAGE_IDS, type ExecutionStatus, type LanguageId } from "@/lib/sandbox/types";
 import { cpuSeconds } from "./cpu-time";
 import { runPerProgram } from "./per-program-baseline";
-import { benchPrograms } from "./programs";
+import { benchPrograms, multiplEStubPrograms } from "./programs";
 
-const { values } = parseArgs({ options: { languages: { type: "string" }, limit: { type: "string" }, concurrency: { type: "string" } } });
+const { values } = parseArgs({ options: { suite: { type: "string" }, languages: { type: "string" }, limit: { type: "string" }, concurrency: { type: "string" } } });
+const suite = values.suite ?? "correct";
+const load = suite === "multipl-e" ? multiplEStubPrograms : benchPrograms;
 const langs = (values.languages?.split(",") ?? [...LANGUAGE_IDS]) as LanguageId[];
 const limit = values.limit ? Number(values.limit) : Infinity;
 const concurrency = Number(values.concurrency ?? 2);
@@ -44,7 +50,7 @@ async function main() {
   const rows: string[][] = [];
   const totals = { n: 0, baseCpu: 0, oursCpu: 0, baseWall: 0, oursWall: 0, agree: 0 };
   for (const language of langs) {
-    const programs = benchPrograms(language).slice(0, limit);
+    const programs = load(language).slice(0, limit);
     const base = await measure(() => mapConcurrent(programs, concurrency, (p) => runPerProgram(language, p.program)));
     const ours = await measure(async () => {
       const pool = new SandboxPool({ size: concurrency }); // fresh: cold compilers, empty cache
@@ -95,7 +101,7 @@ async function main() {
   const header = ["lang", "n", "pass base/ours", "cpu s/prog base", "cpu s/prog ours", "cpu ratio", "wall s base", "wall s ours", "wall ratio", "same verdict"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
-  console.log(`concurrency ${concurrency}; ratios = per-program method / xinstruct (higher is better)`);
+  console.log(`suite ${suite}, concurrency ${concurrency}; ratios = per-program method / xinstruct (higher is better)`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 }
