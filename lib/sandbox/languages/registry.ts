@@ -1,0 +1,23 @@
+import "server-only";
+import { bash } from "@/lib/sandbox/languages/bash";
+import { cpp } from "@/lib/sandbox/languages/cpp";
+import { csharp } from "@/lib/sandbox/languages/csharp";
+import { java } from "@/lib/sandbox/languages/java";
+import { javascript } from "@/lib/sandbox/languages/javascript";
+import type { LanguageSpec } from "@/lib/sandbox/languages/language-spec";
+import { php } from "@/lib/sandbox/languages/php";
+import { python } from "@/lib/sandbox/languages/python";
+import { typescript } from "@/lib/sandbox/languages/typescript";
+import type { LanguageId } from "@/lib/sandbox/types";
+
+/** One entry per language; adding a language is adding an entry (and its id to LANGUAGE_IDS). */
+export const languages: Record<LanguageId, LanguageSpec> = {
+  py: python,
+  java,
+  cpp,
+  cs: csharp,
+  ts: typescript,
+  js: javascript,
+  php,
+  sh: bash,
+};
