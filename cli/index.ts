@@ -6,11 +6,12 @@ import registerJobs from "@/cli/commands/jobs";
 import registerEval from "@/cli/commands/eval";
 import registerTrain from "@/cli/commands/train";
 import registerCorpus from "@/cli/commands/corpus";
+import registerRunPrograms from "@/cli/commands/run-programs";
 
 const program = new Command();
 program.name("xinstruct").description("Multilingual code-instruction data: generate, verify, curate, train, evaluate.").showHelpAfterError();
 
-for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus]) register(program);
+for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus, registerRunPrograms]) register(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.

@@ -15,7 +15,9 @@ export type Dialect = "sqlite" | "postgresql";
 
 const globalForDb = globalThis as unknown as { xinstructDb?: { db: Db; url: string } };
 
-const dialects = new WeakMap<object, Dialect>();
+// On globalThis: Next bundles this module once per route, and the client itself is shared
+// through globalThis, so its dialect must be too.
+const dialects: WeakMap<object, Dialect> = ((globalThis as unknown as { xinstructDialects?: WeakMap<object, Dialect> }).xinstructDialects ??= new WeakMap());
 
 export function createDb(url: string): Db {
   const client = url.startsWith("file:")
