@@ -1,0 +1,78 @@
+import "server-only";
+import { dialectOfDb, type Db } from "@/lib/db/client";
+import { rawQuery } from "@/lib/db/raw";
+import { decodeCursor, encodeCursor, type Cursor, type SampleSort } from "./cursor";
+import { SqlParams, sampleWhere } from "./filter-sql";
+import type { SampleFilter } from "./sample-filter";
+import type { SamplePage, SampleRow } from "./types";
+
+export interface ListOptions {
+  sort?: SampleSort;
+  cursor?: string | null;
+  limit?: number;
+  /** Also count all matching samples (one more query; the table asks on its first page). */
+  withTotal?: boolean;
+}
+
+export const MAX_PAGE = 500;
+const PREVIEW_CHARS = 160;
+
+/**
+ * One page of the samples table, by keyset: the next page starts after the last row's sort
+ * key, so page 1000 costs what page 1 does (no OFFSET).
+ */
+export async function listSamples(db: Db, filter: SampleFilter, opts: ListOptions = {}): Promise<SamplePage> {
+  const sort = opts.sort ?? "new";
+  const limit = Math.min(Math.max(1, opts.limit ?? 100), MAX_PAGE);
+  const dialect = dialectOfDb(db);
+  const p = new SqlParams();
+  const where = [sampleWhere(filter, dialect, p)];
+  if (opts.cursor) where.push(afterCursor(decodeCursor(opts.cursor, sort), p));
+  const order = sort === "score" ? `s."score" DESC NULLS LAST, s."id" DESC` : `s."id" DESC`;
+  const rows = await rawQuery<Record<string, unknown>>(
+    db,
+    `SELECT s."id", s."runId", r."name" AS "runName", s."part", s."language", substr(s."instruction", 1, ${PREVIEW_CHARS}) AS "preview",
+            s."score", s."verdict", s."curation", s."filtered"
+       FROM "Sample" s JOIN "Run" r ON r."id" = s."runId"
+      WHERE ${where.join(" AND ")}
+      ORDER BY ${order}
+      LIMIT ${limit + 1}`,
+    p.values,
+  );
+  const items = rows.slice(0, limit).map(toRow);
+  const last = items[items.length - 1];
+  const page: SamplePage = {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort, id: last.id, score: last.score }) : null,
+  };
+  if (opts.withTotal) page.total = await countSamples(db, filter);
+  return page;
+}
+
+export async function countSamples(db: Db, filter: SampleFilter): Promise<number> {
+  const p = new SqlParams();
+  const [row] = await rawQuery<{ n: unknown }>(db, `SELECT COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialectOfDb(db), p)}`, p.values);
+  return Number(row?.n ?? 0);
+}
+
+function afterCursor(c: Cursor, p: SqlParams): string {
+  if (c.sort === "new") return `s."id" < ${p.add(c.id)}`;
+  if (c.score === null || c.score === undefined) return `(s."score" IS NULL AND s."id" < ${p.add(c.id)})`;
+  const score = p.add(c.score);
+  return `(s."score" < ${score} OR (s."score" = ${score} AND s."id" < ${p.add(c.id)}) OR s."score" IS NULL)`;
+}
+
+function toRow(r: Record<string, unknown>): SampleRow {
+  return {
+    id: String(r.id),
+    runId: String(r.runId),
+    runName: String(r.runName),
+    part: String(r.part),
+    language: String(r.language),
+    preview: String(r.preview ?? ""),
+    score: r.score === null || r.score === undefined ? null : Number(r.score),
+    verdict: (r.verdict as string | null) ?? null,
+    curation: String(r.curation),
+    filtered: r.filtered === true || Number(r.filtered) === 1,
+  };
+}
