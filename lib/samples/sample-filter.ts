@@ -22,7 +22,7 @@ const list = <T extends readonly [string, ...string[]]>(values: T, what: string)
     .pipe(z.array(z.enum(values, { error: () => `${what} must be one of ${values.join(", ")}` })))
     .transform((v) => (v.length ? [...new Set(v)] : undefined));
 
-const score = z.union([z.number(), z.string().trim().min(1)]).pipe(z.coerce.number().refine(Number.isFinite, "must be a number"));
+const score = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"));
 
 export const sampleFilterSchema = z
   .object({
