@@ -78,3 +78,20 @@ export function filterToSearchParams(filter: SampleFilterInput): URLSearchParams
 function firstOf(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
+
+/**
+ * The CLI's `--filter key=value` options (each may hold several joined by "&"); `curation=all`
+ * selects every curation state.
+ */
+export function filterFromPairs(pairs: string[], base: Record<string, string> = {}): SampleFilter {
+  const raw: Record<string, string> = { ...base };
+  for (const part of pairs.flatMap((p) => p.split("&")).filter(Boolean)) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw new Error(`--filter ${part}: write key=value (keys: ${KEYS.join(", ")})`);
+    const key = part.slice(0, eq).trim();
+    if (!(KEYS as readonly string[]).includes(key)) throw new Error(`--filter ${key}: unknown key (keys: ${KEYS.join(", ")})`);
+    raw[key] = part.slice(eq + 1).trim();
+  }
+  if (raw.curation === "all") raw.curation = CURATIONS.join(",");
+  return sampleFilterSchema.parse(raw);
+}
