@@ -13,16 +13,20 @@ export interface CodeEditorProps {
   label: string;
 }
 
-/** Monaco, loaded from our own bundle; read-only unless the sample is being edited. */
+/**
+ * Monaco, loaded from our own bundle; read-only unless the sample is being edited. The editor
+ * owns its text (uncontrolled): a controlled value would race with fast typing. Remount it
+ * (a new `key`) to show other text.
+ */
 export default function CodeEditorClient({ value, language, readOnly, onChange, height = 220, label }: CodeEditorProps) {
   return (
     <div className="code-editor" data-testid={`editor-${label.toLowerCase()}`} data-readonly={readOnly ? "true" : "false"} aria-label={label}>
       <Editor
         height={height}
         language={language}
-        value={value}
+        defaultValue={value}
         onChange={(v) => onChange?.(v ?? "")}
-        options={{ readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, wordWrap: "on", fontSize: 13, lineNumbers: "on", automaticLayout: true, ariaLabel: label }}
+        options={{ readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, wordWrap: "on", fontSize: 13, lineNumbers: "on", automaticLayout: true, ariaLabel: label, quickSuggestions: false, wordBasedSuggestions: "off" }}
         loading={<pre className="code-fallback">{value}</pre>}
       />
     </div>

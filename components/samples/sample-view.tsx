@@ -15,7 +15,7 @@ interface Props {
   sample: SampleDetail;
   editing: boolean;
   draft: Draft;
-  onDraft: (d: Draft) => void;
+  onDraft: (update: (d: Draft) => Draft) => void;
   onAction: (a: "accept" | "reject" | "reset" | "edit" | "save" | "cancel" | "run") => void;
   busy: boolean;
   notice: { kind: "ok" | "error"; text: string } | null;
@@ -25,6 +25,8 @@ interface Props {
 export function SampleView({ sample: s, editing, draft, onDraft, onAction, busy, notice }: Props) {
   const lang = monacoLanguage(s.language);
   const shown = editing ? draft : { instruction: s.instruction, solution: s.solution, tests: s.tests ?? "" };
+  // A new sample, a saved edit or a switch of mode shows fresh text in the editors.
+  const key = `${s.id}:${s.updatedAt}:${editing}`;
   return (
     <section className="panel sample-view" aria-label="Sample" data-testid="sample-view" data-id={s.id}>
       <div className="row sv-head">
@@ -50,11 +52,11 @@ export function SampleView({ sample: s, editing, draft, onDraft, onAction, busy,
       {notice ? <p className={notice.kind === "error" ? "error" : "ok"} role="status" data-testid="sample-notice">{notice.text}</p> : null}
       {s.filtered ? <p className="warn">Filtered out by the scorer{s.filterReason ? `: ${s.filterReason}` : ""}.</p> : null}
       <h3>Instruction</h3>
-      <CodeEditor label="Instruction" language="markdown" value={shown.instruction} readOnly={!editing} height={140} onChange={(v) => onDraft({ ...draft, instruction: v })} />
+      <CodeEditor key={`i:${key}`} label="Instruction" language="markdown" value={shown.instruction} readOnly={!editing} height={140} onChange={(v) => onDraft((d) => ({ ...d, instruction: v }))} />
       <h3>Solution</h3>
-      <CodeEditor label="Solution" language={lang} value={shown.solution} readOnly={!editing} height={240} onChange={(v) => onDraft({ ...draft, solution: v })} />
+      <CodeEditor key={`s:${key}`} label="Solution" language={lang} value={shown.solution} readOnly={!editing} height={240} onChange={(v) => onDraft((d) => ({ ...d, solution: v }))} />
       <h3>Tests</h3>
-      <CodeEditor label="Tests" language={lang} value={shown.tests} readOnly={!editing} height={160} onChange={(v) => onDraft({ ...draft, tests: v })} />
+      <CodeEditor key={`t:${key}`} label="Tests" language={lang} value={shown.tests} readOnly={!editing} height={160} onChange={(v) => onDraft((d) => ({ ...d, tests: v }))} />
       <div className="sv-grid">
         <div>
           <h3>Execution</h3>

@@ -61,7 +61,7 @@ export function SamplesWorkspace({ initial, values, query, runs, languages }: Pr
     try {
       await api.curate({ action, ids });
       pages.patch(ids, { curation: CURATED[action] });
-      if (sample && ids.includes(sample.id)) setSample({ ...sample, curation: CURATED[action] });
+      setSample((s) => (s && ids.includes(s.id) ? { ...s, curation: CURATED[action] } : s));
       if (advance) move(1);
     } catch (e) {
       setNotice({ kind: "error", text: (e as Error).message });
@@ -71,8 +71,9 @@ export function SamplesWorkspace({ initial, values, query, runs, languages }: Pr
   }
 
   async function act(a: "accept" | "reject" | "reset" | "edit" | "save" | "cancel" | "run") {
-    if (!sample) return;
-    if (a === "accept" || a === "reject" || a === "reset") return curate(a, [sample.id], a !== "reset");
+    // Curation acts on the highlighted row at once, even while its details are still loading.
+    if (a === "accept" || a === "reject" || a === "reset") return currentId ? curate(a, [currentId], a !== "reset") : undefined;
+    if (!sample || sample.id !== currentId) return;
     if (a === "edit") {
       setDraft({ instruction: sample.instruction, solution: sample.solution, tests: sample.tests ?? "" });
       setNotice(null);

@@ -1,6 +1,6 @@
 import "server-only";
-import { dialectOfDb, type Db } from "@/lib/db/client";
-import { rawQuery } from "@/lib/db/raw";
+import type { Db } from "@/lib/db/client";
+import { dialectFor, sqlQuery } from "./sql";
 import { SqlParams, sampleWhere } from "./filter-sql";
 import type { SampleFilter } from "./sample-filter";
 
@@ -17,13 +17,13 @@ export interface FullSample {
 
 /** Every sample matching `filter` with its full text, oldest first, `batch` rows per query. */
 export async function* iterateSamples(db: Db, filter: SampleFilter, batch = 1000, ids?: ReadonlySet<string>): AsyncGenerator<FullSample[]> {
-  const dialect = dialectOfDb(db);
+  const dialect = dialectFor(db);
   let after: string | null = null;
   for (;;) {
     const p = new SqlParams();
     const where = [sampleWhere(filter, dialect, p)];
     if (after !== null) where.push(`s."id" > ${p.add(after)}`);
-    const rows: Record<string, unknown>[] = await rawQuery(
+    const rows: Record<string, unknown>[] = await sqlQuery(
       db,
       `SELECT s."id", s."runId", s."part", s."language", s."instruction", s."solution", s."tests", s."score"
          FROM "Sample" s WHERE ${where.join(" AND ")} ORDER BY s."id" ASC LIMIT ${batch}`,

@@ -1,6 +1,6 @@
 import "server-only";
-import { dialectOfDb, type Db } from "@/lib/db/client";
-import { rawQuery } from "@/lib/db/raw";
+import type { Db } from "@/lib/db/client";
+import { dialectFor, sqlQuery } from "./sql";
 import { decodeCursor, encodeCursor, type Cursor, type SampleSort } from "./cursor";
 import { SqlParams, sampleWhere } from "./filter-sql";
 import type { SampleFilter } from "./sample-filter";
@@ -24,12 +24,12 @@ const PREVIEW_CHARS = 160;
 export async function listSamples(db: Db, filter: SampleFilter, opts: ListOptions = {}): Promise<SamplePage> {
   const sort = opts.sort ?? "new";
   const limit = Math.min(Math.max(1, opts.limit ?? 100), MAX_PAGE);
-  const dialect = dialectOfDb(db);
+  const dialect = dialectFor(db);
   const p = new SqlParams();
   const where = [sampleWhere(filter, dialect, p)];
   if (opts.cursor) where.push(afterCursor(decodeCursor(opts.cursor, sort), p));
   const order = sort === "score" ? `s."score" DESC NULLS LAST, s."id" DESC` : `s."id" DESC`;
-  const rows = await rawQuery<Record<string, unknown>>(
+  const rows = await sqlQuery<Record<string, unknown>>(
     db,
     `SELECT s."id", s."runId", r."name" AS "runName", s."part", s."language", substr(s."instruction", 1, ${PREVIEW_CHARS}) AS "preview",
             s."score", s."verdict", s."curation", s."filtered"
@@ -51,7 +51,7 @@ export async function listSamples(db: Db, filter: SampleFilter, opts: ListOption
 
 export async function countSamples(db: Db, filter: SampleFilter): Promise<number> {
   const p = new SqlParams();
-  const [row] = await rawQuery<{ n: unknown }>(db, `SELECT COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialectOfDb(db), p)}`, p.values);
+  const [row] = await sqlQuery<{ n: unknown }>(db, `SELECT COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialectFor(db), p)}`, p.values);
   return Number(row?.n ?? 0);
 }
 
