@@ -94,6 +94,9 @@ describe("samples table: keyset pages and filters", () => {
     expect(await hits("100%_d")).toHaveLength(1);
     expect(await hits("%")).toHaveLength(1); // short queries: a plain scan, still literal
     expect(await hits("10_%")).toHaveLength(0);
+    // A common word pages through every match in order, whichever way each page is found.
+    const common = await all({ q: "TASK number" }, "new", 50);
+    expect(common).toEqual((await t.db.sample.findMany({ where: { instruction: { startsWith: "Task number" } }, orderBy: { id: "desc" }, select: { id: true } })).map((r) => r.id));
     expect(await countSamples(t.db, f({ q: "task number", language: "py" }))).toBe(await t.db.sample.count({ where: { language: "py", instruction: { startsWith: "Task number" } } }));
   });
 
