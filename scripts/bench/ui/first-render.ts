@@ -19,7 +19,7 @@ export async function firstRender(base: string, reps: number) {
     return percentiles(times);
   };
   try {
-    const baseline = await measure("/bench-no-such-page", "h1");
+    const baseline = await measure("/bench-no-such-page", "text=Not found");
     const samples = await measure("/samples", '[data-testid="sample-row"]');
     const editor = await measure("/samples", '[data-testid="editor-solution"] .view-lines');
     return { baseline, samples, editor };
