@@ -12,7 +12,7 @@ export async function buildReaper(dir: string): Promise<string | null> {
   const source = fileURLToPath(new URL("./reaper.c", import.meta.url));
   const output = path.join(dir, "reaper");
   try {
-    await promisify(execFile)("/usr/bin/cc", ["-O2", "-o", output, source], { env: { PATH: "/usr/bin:/bin" } as NodeJS.ProcessEnv });
+    await promisify(execFile)("/usr/bin/cc", ["-O2", "-o", output, source], { env: { PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv });
     return output;
   } catch {
     return null;

@@ -16,7 +16,7 @@ export class JailProcess {
 
   constructor(spec: JailSpec, system: JailSystem) {
     const { file, args } = buildJailCommand(spec, system);
-    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe", "pipe"], detached: true, env: {} });
+    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe", "pipe"], detached: true, env: {} as unknown as NodeJS.ProcessEnv });
     this.child = child as unknown as ChildProcessWithoutNullStreams;
     const info = child.stdio[3] as Readable;
     let infoText = "";

@@ -32,7 +32,7 @@ function steps(language: LanguageId, file: string, program: string): { compile?:
 function exec(argv: string[], cwd: string, wallMs: number, env: Record<string, string> = {}): Promise<JailRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(argv[0], argv.slice(1), { cwd, detached: true, env: { PATH: "/usr/bin:/bin", HOME: cwd, LANG: "C.UTF-8", ...env } });
+    const child = spawn(argv[0], argv.slice(1), { cwd, detached: true, env: { PATH: "/usr/bin:/bin", HOME: cwd, LANG: "C.UTF-8", ...env } as unknown as NodeJS.ProcessEnv });
     let stdout = "";
     let stderr = "";
     let wallExceeded = false;

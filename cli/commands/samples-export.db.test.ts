@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { spawnCli, waitForExit } from "@/lib/testing/spawn-cli";
+
+let t: TestDb;
+let tmp: string;
+beforeAll(async () => {
+  t = await createTestDb();
+  tmp = mkdtempSync(path.join(os.tmpdir(), "xi-cli-samples-"));
+});
+afterAll(async () => {
+  await t?.cleanup();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]): Promise<string> {
+  const p = spawnCli(args, { DATABASE_URL: t.url });
+  const code = await waitForExit(p, 120_000);
+  expect(code, p.output()).toBe(0);
+  return p.output();
+}
+
+it("imports JSONL, curates from the shell, and exports the accepted samples", async () => {
+  const file = path.join(tmp, "in.jsonl");
+  writeFileSync(file, [
+    JSON.stringify({ instruction: "Double a number.", solution: "def double(x):\n    return 2 * x", language: "py" }),
+    JSON.stringify({ instruction: "Negate a number.", solution: "x => -x", language: "js" }),
+    JSON.stringify({ prompt: "Halve it.", chosen: "x / 2", rejected: "x * 2", language: "js" }),
+  ].join("\n"));
+  expect(await cli("samples", "import", file, "--run", "shell-run")).toMatch(/2 samples and 1 DPO pairs imported into run shell-run/);
+  expect(await cli("samples", "curate", "accept", "--run", "shell-run", "--filter", "language=py")).toMatch(/^1 sample\(s\) accepted/m);
+  const listed = (await cli("samples", "list", "--run", "shell-run", "--json")).trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  expect(listed.map((r) => [r.language, r.curation]).sort()).toEqual([["js", "pending"], ["py", "accepted"]]);
+  const out = path.join(tmp, "out");
+  const printed = await cli("export", "--run", "shell-run", "--format", "llamafactory", "--out", out);
+  expect(printed).toMatch(/samples: 1, dpo pairs: 1, decontamination: not configured/);
+  const sft = readFileSync(path.join(out, "data/sft/train-00000-of-00001.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  expect(sft.map((r) => r.messages[0].content)).toEqual(["Double a number."]);
+  expect(JSON.parse(readFileSync(path.join(out, "dataset_info.json"), "utf8"))).toHaveProperty("shell_run_dpo.ranking", true);
+  const bad = spawnCli(["export", "--all", "--filter", "colour=red", "--out", path.join(tmp, "x")], { DATABASE_URL: t.url });
+  expect(await waitForExit(bad)).toBe(1);
+  expect(bad.output()).toMatch(/colour: unknown key/);
+});

@@ -1,0 +1,65 @@
+"use client";
+import { useEffect, useState } from "react";
+import { CURATIONS, PARTS, VERDICTS } from "@/lib/samples/sample-filter";
+
+export interface FilterValues {
+  runId?: string;
+  language?: string;
+  part?: string;
+  curation?: string;
+  verdict?: string;
+  minScore?: string;
+  maxScore?: string;
+  q?: string;
+  sort?: string;
+}
+
+interface Props {
+  values: FilterValues;
+  runs: { id: string; name: string }[];
+  languages: string[];
+  onChange: (v: FilterValues) => void;
+}
+
+/** Filters of the samples table; every change becomes the page's query string. */
+export function FilterBar({ values, runs, languages, onChange }: Props) {
+  const [q, setQ] = useState(values.q ?? "");
+  const [minScore, setMin] = useState(values.minScore ?? "");
+  const [maxScore, setMax] = useState(values.maxScore ?? "");
+  const set = (k: keyof FilterValues) => (e: { target: { value: string } }) => onChange({ ...values, [k]: e.target.value || undefined });
+  // Typing waits for a pause before it reloads the table.
+  useEffect(() => {
+    if (q === (values.q ?? "") && minScore === (values.minScore ?? "") && maxScore === (values.maxScore ?? "")) return;
+    const t = setTimeout(() => onChange({ ...values, q: q || undefined, minScore: minScore || undefined, maxScore: maxScore || undefined }), 350);
+    return () => clearTimeout(t);
+  }, [q, minScore, maxScore]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const select = (k: keyof FilterValues, label: string, options: readonly string[], names?: Record<string, string>) => (
+    <label>
+      {label}
+      <select value={values[k] ?? ""} onChange={set(k)} aria-label={label}>
+        <option value="">any</option>
+        {options.map((o) => <option key={o} value={o}>{names?.[o] ?? o}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <div className="filter-bar" role="search">
+      {select("runId", "Run", runs.map((r) => r.id), Object.fromEntries(runs.map((r) => [r.id, r.name])))}
+      {select("language", "Language", languages)}
+      {select("part", "Part", PARTS, { ds1: "Ds1", ds2: "Ds2", ds3: "Ds3", ds4: "Ds4" })}
+      {select("verdict", "Verdict", VERDICTS, { failed: "any failure", none: "not run" })}
+      {select("curation", "Curation", CURATIONS)}
+      <label>Min score<input type="number" step="0.5" value={minScore} onChange={(e) => setMin(e.target.value)} aria-label="Min score" /></label>
+      <label>Max score<input type="number" step="0.5" value={maxScore} onChange={(e) => setMax(e.target.value)} aria-label="Max score" /></label>
+      <label className="grow">Search<input type="search" value={q} placeholder="text in instruction or solution" onChange={(e) => setQ(e.target.value)} aria-label="Search" /></label>
+      <label>
+        Sort
+        <select value={values.sort ?? "new"} onChange={set("sort")} aria-label="Sort">
+          <option value="new">newest</option>
+          <option value="score">score</option>
+        </select>
+      </label>
+    </div>
+  );
+}

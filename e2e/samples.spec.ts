@@ -1,0 +1,126 @@
+import { expect, test, type Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// Data comes in the way a user brings existing data: `xinstruct samples import`, into the
+// database of the e2e server (DATA_DIR .e2e-data/open, see playwright.config.ts).
+const root = path.resolve(import.meta.dirname, "..");
+const RUN = `e2e-curation-${Date.now()}`;
+
+function importSamples(lines: object[]) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "xi-e2e-")), "samples.jsonl");
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n"));
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const r = spawnSync(process.execPath, [path.join(root, "bin/xinstruct.mjs"), "samples", "import", file, "--run", RUN], {
+    cwd: root,
+    env: { ...env, DATA_DIR: path.join(root, ".e2e-data", "open") },
+    encoding: "utf8",
+  });
+  expect(r.status, r.stderr).toBe(0);
+}
+
+const row = (page: Page, i: number) => page.getByTestId("sample-row").nth(i);
+
+test.beforeAll(() => {
+  // Imported in this order, listed newest first: py-3, py-2, py-1 on top for language py.
+  importSamples([
+    { language: "py", part: "ds1", score: 4, instruction: "E2E py-1: return the sum of a list.", solution: "def total(xs):\n    return sum(xs)", tests: "assert total([1, 2]) == 3", verdict: "ok" },
+    { language: "py", part: "ds2", score: 2.5, instruction: "E2E py-2: reverse a string.", solution: "def rev(s):\n    return s[::-1]", tests: "assert rev('ab') == 'ba'", verdict: "exception" },
+    { language: "py", part: "ds3", score: 5, instruction: "E2E py-3: count vowels.", solution: "def vowels(s):\n    return sum(c in 'aeiou' for c in s)", tests: "assert vowels('banana') == 3" },
+    { language: "java", part: "ds1", score: 3, instruction: "E2E java-1: print hello.", solution: 'System.out.println("hello");' },
+    { language: "js", part: "ds3", score: 4.5, instruction: "E2E js-1: negate.", solution: "const neg = (x) => -x;" },
+  ]);
+});
+
+test("curate samples with the keyboard in Monaco, then export them", async ({ page }) => {
+  const offsite: string[] = [];
+  page.on("request", (r) => { if (!r.url().startsWith("http://127.0.0.1:3100")) offsite.push(r.url()); });
+
+  await page.goto("/samples");
+  await expect(page.getByRole("heading", { name: "Samples", exact: true })).toBeVisible();
+  await page.getByLabel("Run", { exact: true }).selectOption({ label: RUN });
+  await expect(page.getByTestId("sample-total")).toHaveText("5 samples");
+  await page.getByLabel("Language", { exact: true }).selectOption("py");
+  await expect(page).toHaveURL(/language=py/);
+  await expect(page.getByTestId("sample-total")).toHaveText("3 samples");
+  await expect(row(page, 0)).toContainText("E2E py-3");
+
+  // The sample view shows the code in Monaco with Python highlighting.
+  const solution = page.getByTestId("editor-solution");
+  await expect(solution.locator(".monaco-editor")).toBeVisible();
+  await expect(solution.locator(".view-lines")).toContainText("def vowels");
+  expect(await solution.locator(".view-line span[class^='mtk']").evaluateAll((els) => new Set(els.map((e) => e.className)).size)).toBeGreaterThan(1);
+  await page.screenshot({ path: "test-results/screens/samples.png", fullPage: true });
+
+  // a accepts and moves on, r rejects and moves on, k goes back, j forward.
+  await page.getByRole("heading", { name: "Samples", exact: true }).click();
+  await page.keyboard.press("a");
+  await expect(row(page, 0).getByTestId("row-curation")).toHaveText("accepted");
+  await expect(row(page, 1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("r");
+  await expect(row(page, 1).getByTestId("row-curation")).toHaveText("rejected");
+  await expect(row(page, 2)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("k");
+  await expect(row(page, 1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("j");
+  await expect(page.getByTestId("sample-view")).toContainText("E2E py-1");
+
+  // e edits in Monaco, Ctrl+S saves a revision.
+  await page.keyboard.press("e");
+  await expect(solution).toHaveAttribute("data-readonly", "false");
+  await solution.locator(".view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("# checked by a reviewer");
+  await page.screenshot({ path: "test-results/screens/sample-editing.png", fullPage: true });
+  await page.keyboard.press("Control+s");
+  await expect(page.getByTestId("sample-notice")).toHaveText("Saved as revision 1.");
+  await expect(row(page, 2).getByTestId("row-curation")).toHaveText("edited");
+  await expect(page.getByTestId("revisions").locator("li")).toHaveCount(2);
+  await expect(solution).toHaveAttribute("data-readonly", "true");
+
+  // "Run again" says plainly that the sandbox is missing.
+  await page.getByRole("button", { name: "Run again" }).click();
+  await expect(page.getByTestId("sample-notice")).toContainText("needs the sandbox");
+
+  // The decisions survive a reload (they are in the database, not only on the page).
+  await page.reload();
+  await expect(row(page, 0).getByTestId("row-curation")).toHaveText("accepted");
+  await expect(row(page, 1).getByTestId("row-curation")).toHaveText("rejected");
+  await expect(row(page, 2).getByTestId("row-curation")).toHaveText("edited");
+
+  // Export: accepted and edited samples of the selection, as chat JSONL.
+  await page.getByLabel("Format").selectOption("sft");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const result = page.getByTestId("export-result");
+  await expect(result).toContainText("2 samples");
+  await expect(result).toContainText("Decontamination: not configured");
+  await page.screenshot({ path: "test-results/screens/samples-export.png", fullPage: true });
+  const href = await result.getByRole("link", { name: /train-00000-of-00001\.jsonl/ }).getAttribute("href");
+  const lines = (await (await page.request.get(href!)).text()).trim().split("\n").map((l) => JSON.parse(l));
+  expect(lines.map((l) => l.messages[0].content).sort()).toEqual(["E2E py-1: return the sum of a list.", "E2E py-3: count vowels."]);
+  const edited = lines.find((l) => l.messages[0].content.startsWith("E2E py-1"));
+  expect(edited.messages[1].content).toMatch(/^```python\ndef total\(xs\):\n    return sum\(xs\)\n\s*# checked by a reviewer\n```$/);
+  const card = await (await page.request.get(href!.replace(/data\/train-00000-of-00001\.jsonl$/, "README.md"))).text();
+  expect(card).toMatch(/^---\nconfigs:/);
+  expect(card).toContain("num_examples: 2");
+
+  expect(offsite).toEqual([]); // Monaco and its worker come from the app, not a CDN
+});
+
+test("charts of a run's samples", async ({ page }) => {
+  await page.goto("/samples");
+  await page.getByLabel("Run", { exact: true }).selectOption({ label: RUN });
+  await expect(page.getByTestId("sample-total")).toHaveText("5 samples");
+  await page.getByRole("link", { name: /Charts of this selection/ }).click();
+  await expect(page.getByTestId("charts-total")).toContainText("5 samples");
+  for (const id of ["chart-languages", "chart-parts", "chart-scores", "chart-lengths"]) {
+    await expect(page.getByTestId(id).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  }
+  await expect(page.getByTestId("chart-languages")).toContainText("Python");
+  await expect(page.getByTestId("chart-languages").locator(".recharts-legend-item")).toHaveCount(4); // Ds1..Ds4
+  await expect(page.getByTestId("chart-pass-rate")).toContainText("Python");
+  await page.screenshot({ path: "test-results/screens/sample-charts.png", fullPage: true });
+});

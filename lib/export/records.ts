@@ -1,0 +1,75 @@
+/**
+ * One exported line per sample or preference pair, in the shapes trainers read:
+ * chat "messages" (TRL SFTTrainer, LLaMA-Factory sharegpt, HF chat templates), Alpaca
+ * (instruction / input / output) and TRL's preference format (prompt / chosen / rejected).
+ */
+export interface ExportSample {
+  id: string;
+  runId: string;
+  part: string;
+  language: string;
+  instruction: string;
+  solution: string;
+  tests: string | null;
+  score: number | null;
+}
+export interface ExportPair {
+  id: string;
+  runId: string;
+  language: string;
+  prompt: string;
+  chosen: string;
+  rejected: string;
+}
+
+/** Markdown fence names of the language ids (MultiPL-E's and a few more). */
+const FENCE: Record<string, string> = { py: "python", js: "javascript", ts: "typescript", cs: "csharp", sh: "bash", cpp: "cpp", java: "java", php: "php", rs: "rust", rb: "ruby", kt: "kotlin", go: "go" };
+
+/** The response as a model should learn to write it: code in a fenced block, unless it already has one. */
+export function responseText(solution: string, language: string, fence = true): string {
+  if (!fence || /^\s*```/m.test(solution)) return solution;
+  return `\`\`\`${FENCE[language] ?? language}\n${solution.replace(/\s+$/, "")}\n\`\`\``;
+}
+
+export interface RecordOptions {
+  /** Wrap bare code responses in a Markdown code fence (default true). */
+  fence?: boolean;
+}
+
+export function sftRecord(s: ExportSample, o: RecordOptions = {}) {
+  return {
+    messages: [
+      { role: "user", content: s.instruction },
+      { role: "assistant", content: responseText(s.solution, s.language, o.fence ?? true) },
+    ],
+    id: s.id,
+    language: s.language,
+    part: s.part,
+    score: s.score,
+    tests: s.tests,
+  };
+}
+
+export function alpacaRecord(s: ExportSample, o: RecordOptions = {}) {
+  return {
+    instruction: s.instruction,
+    input: "",
+    output: responseText(s.solution, s.language, o.fence ?? true),
+    id: s.id,
+    language: s.language,
+    part: s.part,
+    score: s.score,
+    tests: s.tests,
+  };
+}
+
+export function dpoRecord(p: ExportPair, o: RecordOptions = {}) {
+  const fence = o.fence ?? true;
+  return {
+    prompt: p.prompt,
+    chosen: responseText(p.chosen, p.language, fence),
+    rejected: responseText(p.rejected, p.language, fence),
+    id: p.id,
+    language: p.language,
+  };
+}

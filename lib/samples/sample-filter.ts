@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/**
+ * Which samples a table page, a bulk action, the charts or an export are about. Shared by the
+ * API (query strings), the CLI (--filter key=value) and the browser, so it holds no I/O.
+ * List-valued fields accept comma-separated text ("accepted,edited").
+ */
+export const PARTS = ["ds1", "ds2", "ds3", "ds4"] as const;
+export const CURATIONS = ["pending", "accepted", "rejected", "edited"] as const;
+/** Sandbox verdicts (MultiPL-E's, plus resource ones) and two groups: any failure, never run. */
+export const VERDICTS = ["ok", "failed", "none", "syntax_error", "exception", "timeout", "memory", "output_limit", "unavailable"] as const;
+export const SORTS = ["new", "score"] as const;
+
+export type Part = (typeof PARTS)[number];
+export type Curation = (typeof CURATIONS)[number];
+export type Verdict = (typeof VERDICTS)[number];
+
+const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: () => `${what} must be one of ${values.join(", ")}` })))
+    .transform((v) => (v.length ? [...new Set(v)] : undefined));
+
+const score = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"));
+
+export const sampleFilterSchema = z
+  .object({
+    runId: z.string().trim().min(1).max(200).optional(),
+    language: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9+#_-]{1,20}$/i, "language ids are short names like py or cpp")))
+      .transform((v) => (v.length ? [...new Set(v)] : undefined))
+      .optional(),
+    part: list(PARTS, "part").optional(),
+    curation: list(CURATIONS, "curation").optional(),
+    verdict: list(VERDICTS, "verdict").optional(),
+    minScore: score.optional(),
+    maxScore: score.optional(),
+    /** Substring of the instruction or the solution, case-insensitive. */
+    q: z.string().trim().max(200).transform((s) => s || undefined).optional(),
+    /** Samples the scorer filtered out: hidden, only those, or (default) both. */
+    filtered: z.enum(["hide", "only"]).optional(),
+  })
+  .refine((f) => f.minScore === undefined || f.maxScore === undefined || f.minScore <= f.maxScore, {
+    message: "minScore must not be above maxScore",
+    path: ["minScore"],
+  });
+
+export type SampleFilter = z.output<typeof sampleFilterSchema>;
+export type SampleFilterInput = z.input<typeof sampleFilterSchema>;
+
+const KEYS = ["runId", "language", "part", "curation", "verdict", "minScore", "maxScore", "q", "filtered"] as const;
+
+/** Reads a filter from query parameters; other parameters (cursor, sort...) are ignored. */
+export function filterFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>): SampleFilter {
+  const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) ?? undefined : firstOf(params[k]));
+  const raw: Record<string, string> = {};
+  for (const k of KEYS) {
+    const v = get(k);
+    if (v !== undefined && v !== "") raw[k] = v;
+  }
+  return sampleFilterSchema.parse(raw);
+}
+
+/** The inverse of filterFromSearchParams: a filter as query parameters (empty fields left out). */
+export function filterToSearchParams(filter: SampleFilterInput): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of KEYS) {
+    const v = filter[k];
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    out.set(k, Array.isArray(v) ? v.join(",") : String(v));
+  }
+  return out;
+}
+
+function firstOf(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * The CLI's `--filter key=value` options (each may hold several joined by "&"); `curation=all`
+ * selects every curation state.
+ */
+export function filterFromPairs(pairs: string[], base: Record<string, string> = {}): SampleFilter {
+  const raw: Record<string, string> = { ...base };
+  for (const part of pairs.flatMap((p) => p.split("&")).filter(Boolean)) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw new Error(`--filter ${part}: write key=value (keys: ${KEYS.join(", ")})`);
+    const key = part.slice(0, eq).trim();
+    if (!(KEYS as readonly string[]).includes(key)) throw new Error(`--filter ${key}: unknown key (keys: ${KEYS.join(", ")})`);
+    raw[key] = part.slice(eq + 1).trim();
+  }
+  if (raw.curation === "all") raw.curation = CURATIONS.join(",");
+  return sampleFilterSchema.parse(raw);
+}
