@@ -4,11 +4,13 @@ import { SingleBar, Presets } from "cli-progress";
 import { openDb } from "@/lib/cli/open-db";
 import { AppError } from "@/lib/errors";
 import { exportDataset } from "@/lib/export/export-dataset";
+import { benchmarkDecontamination } from "@/lib/export/benchmark-decontamination";
+import { env } from "@/lib/env";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/types";
 import { resolveRun } from "@/lib/samples/resolve-run";
 import { filterFromPairs } from "@/lib/samples/sample-filter";
 
-interface Opts { run?: string; all?: boolean; format: string; filter: string[]; out: string; fence: boolean; name?: string }
+interface Opts { run?: string; all?: boolean; format: string; filter: string[]; out: string; fence: boolean; name?: string; benchmark: string[] }
 
 export default function register(program: Command): void {
   program
@@ -20,6 +22,7 @@ export default function register(program: Command): void {
     .option("--filter <key=value>", "narrow the selection (runId, language, part, curation, verdict, minScore, maxScore, q, filtered); repeatable. Default curation: accepted,edited; curation=all for every state", (v: string, prev: string[]) => [...prev, v], [])
     .option("--no-fence", "keep responses as plain code instead of a Markdown code fence")
     .option("--name <name>", "dataset name in the card and dataset_info.json")
+    .option("--benchmark <path>", "benchmark file or folder to decontaminate against (repeatable; default: BENCHMARKS_DIR)", (v: string, prev: string[]) => [...prev, v], [])
     .requiredOption("-o, --out <dir>", "a new or empty folder")
     .action(async (opts: Opts) => {
       if (!!opts.run === !!opts.all) throw new AppError("invalid:arguments", "Give either --run ID or --all.");
@@ -35,6 +38,7 @@ export default function register(program: Command): void {
           filter,
           outDir: path.resolve(opts.out),
           fence: opts.fence,
+          decontaminate: await benchmarkDecontamination(opts.benchmark?.length ? opts.benchmark : [env().benchmarksDir]),
           name: opts.name ?? run?.name,
           onProgress: (done, total) => (started ? bar.update(done) : (bar.start(total, done), (started = true))),
         });

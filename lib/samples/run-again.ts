@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { assembleProgram } from "@/lib/domain/test-convention";
+import { isLanguageId, runProgram } from "@/lib/sandbox";
 import type { ExecutionView } from "./types";
 
 export interface RunAgainInput {
@@ -10,12 +13,24 @@ export interface RunAgainInput {
 
 /**
  * Runs a sample's (possibly edited, unsaved) solution with its tests in the sandbox, stores
- * the Execution and returns it. This build has no sandbox service, so it answers 503 with a
- * message that says so; the sandbox's runner plugs in here.
+ * the Execution and returns it. The program is the solution followed by the tests, the
+ * convention the generation prompts ask for (lib/domain/test-convention.ts).
  */
 export async function runSampleAgain(db: Db, sampleId: string, edited: RunAgainInput): Promise<ExecutionView> {
   const sample = await db.sample.findUnique({ where: { id: sampleId }, select: { language: true } });
   if (!sample) throw new AppError("not_found:sample", `No sample with id ${sampleId}.`);
   if (!edited.solution.trim()) throw new AppError("invalid:edit", "There is no code to run.");
-  throw new AppError("unavailable:sandbox", `Running ${sample.language} code needs the sandbox, which this installation does not have.`);
+  if (!isLanguageId(sample.language)) throw new AppError("invalid:language", `The sandbox cannot run ${sample.language} code.`);
+  const program = assembleProgram(edited.solution, edited.tests ?? "");
+  const result = await runProgram({ language: sample.language, program });
+  if (result.status === "unavailable") throw new AppError("unavailable:language", result.stderr || `The ${sample.language} toolchain is not installed.`);
+  const stderr = [result.compileOutput, result.stderr].filter(Boolean).join("\n");
+  const row = await db.execution.create({
+    data: {
+      sampleId, language: sample.language, programHash: createHash("sha256").update(program).digest("hex"),
+      status: result.status, exitCode: result.exitCode, stdout: result.stdout, stderr, durationMs: Math.round(result.durationMs),
+    },
+  });
+  await db.sample.update({ where: { id: sampleId }, data: { verdict: result.status } });
+  return { id: row.id, status: row.status, exitCode: row.exitCode, stdout: row.stdout, stderr: row.stderr, durationMs: row.durationMs, createdAt: row.createdAt.toISOString() };
 }

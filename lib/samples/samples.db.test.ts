@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDefaultPool } from "@/lib/sandbox";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { listSamples, countSamples } from "./list-samples";
 import { sampleFilterSchema, type SampleFilterInput } from "./sample-filter";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   }));
   for (const d of data) await t.db.sample.create({ data: d });
 });
-afterAll(async () => t?.cleanup());
+afterAll(async () => { await closeDefaultPool(); await t?.cleanup(); });
 
 const f = (x: SampleFilterInput) => sampleFilterSchema.parse(x);
 
@@ -140,9 +141,16 @@ describe("curation and revisions", () => {
     await expect(editSample(t.db, "nope", { instruction: "x", solution: "y" })).rejects.toMatchObject({ code: "not_found:sample" });
   });
 
-  it("says plainly that running code again needs the sandbox", async () => {
-    const s = await t.db.sample.findFirstOrThrow();
-    await expect(runSampleAgain(t.db, s.id, { solution: "print(1)" })).rejects.toMatchObject({ code: "unavailable:sandbox", status: 503 });
+  it("runs edited code again in the sandbox, stores the execution and the verdict", async () => {
+    const s = await t.db.sample.create({ data: { runId: (await t.db.sample.findFirstOrThrow()).runId, part: "ds1", language: "py", instruction: "Add.", solution: "def add(a, b):\n    return a - b\n" } });
+    const failed = await runSampleAgain(t.db, s.id, { solution: "def add(a, b):\n    return a - b\n", tests: "assert add(2, 3) == 5\n" });
+    expect(failed.status).toBe("exception");
+    expect(failed.stderr).toContain("AssertionError");
+    const fixed = await runSampleAgain(t.db, s.id, { solution: "def add(a, b):\n    return a + b\n", tests: "assert add(2, 3) == 5\n" });
+    expect(fixed.status).toBe("ok");
+    expect(await t.db.execution.count({ where: { sampleId: s.id } })).toBe(2);
+    expect((await t.db.sample.findUniqueOrThrow({ where: { id: s.id } })).verdict).toBe("ok");
+    await expect(runSampleAgain(t.db, "nope", { solution: "print(1)" })).rejects.toMatchObject({ code: "not_found:sample" });
   });
 });
 

@@ -3,6 +3,7 @@ import { route, readJson } from "@/lib/http/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { exportToStore } from "@/lib/export/export-store";
+import { benchmarkDecontamination } from "@/lib/export/benchmark-decontamination";
 import { EXPORT_FORMATS } from "@/lib/export/types";
 import { sampleFilterSchema } from "@/lib/samples/sample-filter";
 
@@ -18,6 +19,6 @@ const body = z.object({
 /** POST: writes an export under the data folder; the answer lists its files for download. */
 export const POST = route(async (req) => {
   const b = await readJson(req, body);
-  const result = await exportToStore(db(), env().dataDir, b);
+  const result = await exportToStore(db(), env().dataDir, { ...b, decontaminate: await benchmarkDecontamination([env().benchmarksDir]) });
   return Response.json({ ...result, dir: undefined, files: result.files.map((f) => ({ ...f, url: `/api/export/${result.id}/${f.path}` })) }, { status: 201 });
 });
