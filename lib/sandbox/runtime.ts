@@ -1,9 +1,7 @@
 import "server-only";
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AppError } from "@/lib/errors";
 import { CompileCache } from "@/lib/sandbox/compile/compile-cache";
 import { CompileServer, CompileServerGroup } from "@/lib/sandbox/compile/compile-server";
@@ -14,6 +12,7 @@ import { BASE_LIMITS, bytes, resolveLimits } from "@/lib/sandbox/limits";
 import { checkSandboxTools, checkToolchain } from "@/lib/sandbox/toolchain-check";
 import { claimUidBlock, UID_BLOCK_SIZE } from "@/lib/sandbox/uid-block";
 import { buildReaper } from "@/lib/sandbox/jail/build-reaper";
+import { sandboxSourceDir, typescriptDir } from "@/lib/sandbox/source-dir";
 import type { Limits } from "@/lib/sandbox/types";
 
 export interface RuntimeOptions {
@@ -47,11 +46,10 @@ async function countOwnProcesses(): Promise<number> {
 }
 
 export function defaultToolchainPaths(): ToolchainPaths {
-  const require = createRequire(import.meta.url);
   return {
-    typescriptDir: path.dirname(require.resolve("typescript/package.json")),
+    typescriptDir: typescriptDir(),
     javatuplesJar: "/usr/share/java/javatuples.jar",
-    serverSourcesDir: fileURLToPath(new URL("./compile/servers", import.meta.url)),
+    serverSourcesDir: path.join(sandboxSourceDir(), "compile", "servers"),
   };
 }
 

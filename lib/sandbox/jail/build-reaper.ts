@@ -1,7 +1,7 @@
 import "server-only";
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { sandboxSourceDir } from "@/lib/sandbox/source-dir";
 import { promisify } from "node:util";
 
 /**
@@ -9,7 +9,7 @@ import { promisify } from "node:util";
  * without it: correct, but bwrap's unreaped pid 1 then waits for the system init as a zombie.
  */
 export async function buildReaper(dir: string): Promise<string | null> {
-  const source = fileURLToPath(new URL("./reaper.c", import.meta.url));
+  const source = path.join(sandboxSourceDir(), "jail", "reaper.c");
   const output = path.join(dir, "reaper");
   try {
     await promisify(execFile)("/usr/bin/cc", ["-O2", "-o", output, source], { env: { PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv });
