@@ -1,10 +1,11 @@
 import type { JobDefinition } from "@/lib/jobs/types";
 import { demoProgress } from "@/lib/jobs/handlers/demo-progress";
 import { noop } from "@/lib/jobs/handlers/noop";
+import { generationRun } from "@/lib/jobs/handlers/generation-run";
 import { AppError } from "@/lib/errors";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, generationRun];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 
