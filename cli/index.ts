@@ -3,11 +3,13 @@ import { isAppError } from "@/lib/errors";
 import registerDb from "@/cli/commands/db";
 import registerWorker from "@/cli/commands/worker";
 import registerJobs from "@/cli/commands/jobs";
+import registerGenerate from "@/cli/commands/generate";
+import registerRuns from "@/cli/commands/runs";
 
 const program = new Command();
 program.name("xinstruct").description("Multilingual code-instruction data: generate, verify, curate, train, evaluate.").showHelpAfterError();
 
-for (const register of [registerDb, registerWorker, registerJobs]) register(program);
+for (const register of [registerDb, registerWorker, registerJobs, registerGenerate, registerRuns]) register(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.
