@@ -19,7 +19,7 @@ import { replayAgents, createAgents } from "./replay-agents";
 import { resolveSettingsEndpoints, secretsOf, settingsEndpointNames } from "./run-endpoints";
 import { loadLedger } from "./run-ledger";
 import { RunProgress, type RunCounts } from "./run-progress";
-import { loadRunSnippets } from "./run-snippets";
+import { loadRunSnippetRows } from "./run-snippets";
 import { watchRunStatus } from "./run-status-watch";
 import { StepCommitter } from "./step-committer";
 import { agentsWrite, discussWrite, seedWrite } from "./step-writes";
@@ -63,7 +63,7 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
   const settingsEndpoints = await resolveSettingsEndpoints(db, config);
   const client = createRunModelClient(config, { endpoints: settingsEndpoints, resolveModel: o.resolveModel });
   const concurrency = o.concurrency ?? 2 * Math.max(...MODEL_ROLES.map((r) => client.endpointFor(r).concurrency));
-  const snippets = await loadRunSnippets(db, run.corpusId, config);
+  const { snippets, dbIds } = await loadRunSnippetRows(db, run.corpusId, config);
   const ledger = await loadLedger(db, runId);
   const progress = new RunProgress();
 
@@ -111,7 +111,7 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
         const r = await cancellable(() => seedFromSnippet(ctx, t.snippet, t.mode, t.index));
         if (!r) return;
         seeds[i] = r.sample;
-        committer.add(seedWrite(runId, r));
+        committer.add(seedWrite(runId, r, dbIds.get(t.snippet.id)));
       },
       stop.signal,
     );

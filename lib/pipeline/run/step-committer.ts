@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { randomUUID } from "node:crypto";
+import { bulkInsert, dialectOf, TABLES, type Dialect } from "./bulk-insert";
 import { runTopic } from "./ids";
 import { redactSecrets } from "./redact";
 import type { StepWrite } from "./step-writes";
@@ -37,6 +39,7 @@ export class StepCommitter {
   private running: Promise<void> | null = null;
   error: unknown = null;
   committed = 0;
+  private dialect: Dialect | undefined;
 
   constructor(private readonly db: Db, private readonly opts: CommitterOptions) {}
 
@@ -87,27 +90,22 @@ export class StepCommitter {
     const side = this.opts.onBatch?.(batch) ?? {};
     const events = [...batch.flatMap((w) => w.events), ...extra, ...(side.events ?? [])].map((e) => ({ topic, type: e.type, data: redactSecrets(e.data, secrets) }));
     const all = <K extends "samples" | "agents" | "memoryInserts" | "evictions" | "reflections" | "messages">(k: K) => batch.flatMap((w) => w[k] as unknown[]) as StepWrite[K];
+    const dialect = (this.dialect ??= dialectOf(this.db));
+    const stepRows = batch.map((w) => ({ id: `${runId}:${w.step.key}`, runId, ...w.step }));
     await this.db.$transaction(
       async (tx) => {
         if (fence && (await tx.job.count({ where: { id: fence.jobId, attempts: fence.attempt, status: "running" } })) === 0) throw new LeaseLostError();
-        if (batch.length) {
-          await tx.runStep.createMany({ data: batch.map((w) => ({ runId, ...w.step, output: w.step.output, usage: w.step.usage as object })) });
-        }
-        const agents = all("agents");
-        if (agents.length) await tx.agent.createMany({ data: agents });
-        const samples = all("samples");
-        if (samples.length) await tx.sample.createMany({ data: samples });
-        const inserts = all("memoryInserts");
-        if (inserts.length) await tx.memoryEntry.createMany({ data: inserts });
+        await bulkInsert(tx, dialect, TABLES.runStep, stepRows);
+        await bulkInsert(tx, dialect, TABLES.agent, all("agents"));
+        await bulkInsert(tx, dialect, TABLES.sample, all("samples"));
+        await bulkInsert(tx, dialect, TABLES.memoryEntry, all("memoryInserts").map((m) => ({ id: randomUUID(), ...m })));
         const evictions = all("evictions");
         if (evictions.length) {
           await tx.memoryEntry.updateMany({ where: { evictedAt: null, OR: evictions }, data: { evictedAt: new Date() } });
         }
-        const reflections = all("reflections");
-        if (reflections.length) await tx.reflection.createMany({ data: reflections });
-        const messages = all("messages");
-        if (messages.length) await tx.message.createMany({ data: messages });
-        if (events.length) await tx.event.createMany({ data: events });
+        await bulkInsert(tx, dialect, TABLES.reflection, all("reflections").map((r) => ({ id: randomUUID(), ...r })));
+        await bulkInsert(tx, dialect, TABLES.message, all("messages"));
+        await bulkInsert(tx, dialect, TABLES.event, events);
         if (side.run) await tx.run.update({ where: { id: runId }, data: side.run });
       },
       { maxWait: 30_000, timeout: 120_000 },

@@ -57,7 +57,7 @@ export interface SampleRow {
 
 export const UNSCORED_REASON = "not scored: the scorer gave no usable answer";
 
-export function sampleRow(runId: string, s: InstructionSample, agentId: string | null = null): SampleRow {
+export function sampleRow(runId: string, s: InstructionSample, agentId: string | null = null, snippetDbId?: string): SampleRow {
   return {
     id: dbSampleId(runId, s.id),
     runId,
@@ -67,7 +67,7 @@ export function sampleRow(runId: string, s: InstructionSample, agentId: string |
     instruction: s.instruction,
     solution: s.solution,
     tests: s.tests,
-    snippetId: s.snippetId ?? null,
+    snippetId: snippetDbId ?? s.snippetId ?? null,
     agentId,
     score: s.score?.mean ?? null,
     scores: s.score ? (s.score as unknown as object) : undefined,
@@ -102,14 +102,14 @@ function addEvents(w: StepWrite, runId: string, events: AgentEvent[]): void {
   }
 }
 
-export function seedWrite(runId: string, r: SeedResult): StepWrite {
+export function seedWrite(runId: string, r: SeedResult, snippetDbId?: string): StepWrite {
   const failures = failuresOf(r.events);
   const output: SeedOutput = { sample: r.sample, failures };
   const w = emptyWrite(
     { key: seedStepKey(r.sampleId), stage: "seed", status: r.sample ? "done" : "failed", output, usage: r.usage, error: r.sample ? null : (failures[0] ?? "no sample") },
     { stage: "seed", sample: r.sample, usage: r.usage, failed: !r.sample, failures: failures.length, agents: 0 },
   );
-  if (r.sample) w.samples.push(sampleRow(runId, r.sample));
+  if (r.sample) w.samples.push(sampleRow(runId, r.sample, null, snippetDbId));
   addEvents(w, runId, r.events);
   return w;
 }
