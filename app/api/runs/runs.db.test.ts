@@ -102,7 +102,7 @@ describe("the runs API", () => {
   });
 
   it("pauses a running run, resumes it, and ends with the samples of an uninterrupted run", async () => {
-    const cfg = demoRunConfig({ targets: { ds3Samples: 40 } }, { latencyMs: 15 });
+    const cfg = demoRunConfig({ targets: { ds3Samples: 150 } }, { latencyMs: 40 });
     const id = await create({ config: cfg, snippets: demoSnippetInputs(2) });
     await waitFor(() => t.db.runStep.count({ where: { runId: id, stage: "discuss" } }), 60_000, 20);
     const paused = await pause.POST(post(`/api/runs/${id}/pause`, ""), params({ id }));
@@ -111,7 +111,7 @@ describe("the runs API", () => {
     const stepsAtPause = await t.db.runStep.count({ where: { runId: id } });
     await new Promise((r) => setTimeout(r, 300));
     expect(await t.db.runStep.count({ where: { runId: id } })).toBe(stepsAtPause);
-    expect(stepsAtPause).toBeLessThan(32 + 1 + 40);
+    expect(stepsAtPause).toBeLessThan(32 + 1 + 150);
     expect(await statusOf(id)).toBe("paused");
 
     expect((await (await resume.POST(post(`/api/runs/${id}/resume`, ""), params({ id }))).json()).run.status).toBe("queued");
