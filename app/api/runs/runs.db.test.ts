@@ -22,6 +22,7 @@ import * as samples from "@/app/api/runs/[id]/samples/route";
 import * as agents from "@/app/api/runs/[id]/agents/route";
 import * as agent from "@/app/api/runs/[id]/agents/[agentId]/route";
 import * as discussion from "@/app/api/runs/[id]/discussions/[discussionId]/route";
+import * as events from "@/app/api/runs/[id]/events/route";
 
 let t: TestDb;
 let worker: WorkerHandle;
@@ -84,6 +85,11 @@ describe("the runs API", () => {
     const d = await (await discussion.GET(get(`/api/runs/${id}/discussions/d1.0`), params({ id, discussionId: "d1.0" }))).json();
     expect(d.messages.map((m: { role: string }) => m.role)).toContain("synthesis");
 
+    // the browser follows the run over SSE: the whole history, then the end
+    const stream = await (await events.GET(get(`/api/runs/${id}/events`), params({ id }))).text();
+    for (const type of ["status", "stage", "llm.prompt", "sample.scored", "agent.created", "discussion.message", "progress"]) expect(stream).toContain(`event: ${type}\n`);
+    expect(stream.trimEnd().split("\n\n").at(-1)).toMatch(/^id: \d+\nevent: end\n/);
+
     // the scorer's endpoint came from Settings; its key never reaches events, the run or the API
     const scorerCalls = await t.db.event.findMany({ where: { topic: runTopic(id), type: "llm.call" } });
     expect(scorerCalls.some((e) => JSON.stringify(e.data).includes('"endpoint":"keyed scorer"'))).toBe(true);
@@ -122,6 +128,18 @@ describe("the runs API", () => {
     expect(await storedSamples(t.db, id)).toEqual(await storedSamples(t.db, twin.run.id));
     const statuses = (await t.db.event.findMany({ where: { topic: runTopic(id), type: { in: ["status", "end"] } }, orderBy: { seq: "asc" } })).map((e) => (e.data as { status: string }).status);
     expect(statuses).toEqual(["queued", "running", "pausing", "paused", "queued", "running", "succeeded"]);
+  });
+
+  it("shows a run whose job gave up as stalled, and resume queues a new job for it", async () => {
+    await worker.stop(2_000);
+    const id = await create({ config: demoRunConfig({ targets: { ds3Samples: 4 } }), snippets: demoSnippetInputs(1) });
+    // as after repeated worker crashes: the queue gave the job up, the run still says queued
+    await t.db.job.updateMany({ where: { runId: id }, data: { status: "failed", lastError: "gave up after 10 attempts" } });
+    expect((await (await one.GET(get(`/api/runs/${id}`), params({ id }))).json()).run.stalled).toBe(true);
+    expect((await (await resume.POST(post(`/api/runs/${id}/resume`, ""), params({ id }))).json()).run.status).toBe("queued");
+    expect((await (await one.GET(get(`/api/runs/${id}`), params({ id }))).json()).run.stalled).toBe(false);
+    worker = startWorker({ db: t.db, concurrency: 2, leaseMs: 5_000, idlePollMs: 50, types: ["generation.run"] });
+    await waitFor(async () => (await statusOf(id)) === "succeeded", 60_000);
   });
 
   it("cancels a running run and a queued one: the stream ends, the run cannot be resumed", async () => {

@@ -42,12 +42,14 @@ export async function pauseRun(db: Db, id: string) {
   return load(db, id);
 }
 
+/** A paused run, or a stalled one (queued or running with no job left, e.g. its job gave up after worker crashes). */
 export async function resumeRun(db: Db, id: string) {
   const run = await load(db, id);
-  if (run.status === "queued" || run.status === "running") return run;
-  if (run.status !== "paused") throw new AppError("conflict:run", `Only a paused run can be resumed; this one is ${run.status}.`);
-  if ((await jobsOf(db, id)).some((j) => j.status === "running")) throw new AppError("conflict:run", "The run is still pausing (its worker is stopping in-flight steps); try again in a moment.");
-  const { count } = await db.run.updateMany({ where: { id, status: "paused" }, data: { status: "queued" } });
+  const jobs = await jobsOf(db, id);
+  if ((run.status === "queued" || run.status === "running") && jobs.length > 0) return run;
+  if (!["paused", "queued", "running"].includes(run.status)) throw new AppError("conflict:run", `Only a paused run can be resumed; this one is ${run.status}.`);
+  if (jobs.some((j) => j.status === "running")) throw new AppError("conflict:run", "The run is still pausing (its worker is stopping in-flight steps); try again in a moment.");
+  const { count } = await db.run.updateMany({ where: { id, status: run.status }, data: { status: "queued" } });
   if (count === 1) {
     await statusEvent(db, id, { status: "queued", resumed: true });
     await enqueueJob(db, GENERATION_JOB, { runId: id }, { runId: id });

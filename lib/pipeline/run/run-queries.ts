@@ -58,7 +58,9 @@ export async function getRun(db: Db, id: string) {
     db.job.findMany({ where: { runId: id }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, status: true, attempts: true, lastError: true, createdAt: true, finishedAt: true } }),
   ]);
   const { config, ...rest } = run;
-  return { run: { ...rest, progress: run.counts, config: publicConfig(config) }, counts, jobs };
+  // queued or running with no job that could run it: its job gave up (e.g. repeated worker crashes); resume queues a new one
+  const stalled = (run.status === "queued" || run.status === "running") && !jobs.some((j) => j.status === "queued" || j.status === "running");
+  return { run: { ...rest, stalled, progress: run.counts, config: publicConfig(config) }, counts, jobs };
 }
 
 export async function runConfigOf(db: Db, id: string): Promise<RunConfig> {
