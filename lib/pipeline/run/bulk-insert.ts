@@ -8,6 +8,8 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
  * work; at hundreds of steps per second with ~15 rows each that alone would cap throughput.
  * This writes the same rows in the format Prisma reads back (SQLite: ISO dates with offset,
  * JSON as text, booleans as 0/1; PostgreSQL: explicit casts), inside the caller's transaction.
+ * No yielding between statements on SQLite: better-sqlite3 waits for a lock synchronously, so
+ * a second connection in the same process would block the thread that holds the lock.
  */
 
 export type Dialect = "sqlite" | "postgresql";

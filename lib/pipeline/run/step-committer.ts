@@ -27,6 +27,8 @@ export interface CommitterOptions {
   onError?: (error: unknown) => void;
 }
 
+const SQLITE_WRITER_GAP_MS = 110;
+
 export class LeaseLostError extends AppError {
   constructor() {
     super("conflict:lease", "This worker no longer holds the run's job; another worker continues it.", { status: 409 });
@@ -56,10 +58,11 @@ export class StepCommitter {
 
   /** Resolves when everything added so far is stored; rejects with the first failure. */
   async flush(): Promise<void> {
-    while (this.running || this.pending.length || this.extra.length) {
+    while (!this.error && (this.running || this.pending.length || this.extra.length)) {
       if (!this.running) this.kick();
       await this.running;
     }
+    if (this.running) await this.running;
     if (this.error) throw this.error;
   }
 
@@ -78,6 +81,9 @@ export class StepCommitter {
           this.error = e;
           this.opts.onError?.(e);
         }
+        // SQLite has one writer at a time and a waiting connection (the web server pausing the
+        // run, another worker) retries every 100 ms: leave it that window between transactions
+        if (this.dialect === "sqlite" && !this.error && (this.pending.length || this.extra.length)) await new Promise((r) => setTimeout(r, SQLITE_WRITER_GAP_MS));
       }
     })().finally(() => {
       this.running = null;
