@@ -3,11 +3,12 @@ import { demoProgress } from "@/lib/jobs/handlers/demo-progress";
 import { noop } from "@/lib/jobs/handlers/noop";
 import { evaluationRun } from "@/lib/jobs/handlers/evaluation-run";
 import { trainingRun } from "@/lib/jobs/handlers/training-run";
+import { generationRun } from "@/lib/jobs/handlers/generation-run";
 import { AppError } from "@/lib/errors";
 import { corpusIngest } from "@/lib/jobs/handlers/corpus-ingest";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest, generationRun];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 

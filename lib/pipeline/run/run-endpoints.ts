@@ -1,0 +1,42 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { modelEndpointSchema, type ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { MODEL_ROLES, type RunConfig } from "@/lib/domain/run-config";
+import { getEndpointWithSecret } from "@/lib/settings/endpoints";
+
+/**
+ * Model endpoints of a run: those written in its config, plus those its roles name from
+ * Settings (with their API keys, read server-side at execution time, never stored with the run).
+ */
+
+export async function settingsEndpointNames(db: Db): Promise<string[]> {
+  return (await db.modelEndpoint.findMany({ select: { name: true } })).map((e) => e.name);
+}
+
+type SettingsRow = Awaited<ReturnType<typeof getEndpointWithSecret>>;
+
+export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
+  const parsed = modelEndpointSchema.parse({
+    name: "settings",
+    provider: row.provider,
+    model: row.model,
+    baseURL: row.baseUrl ?? undefined,
+    apiKey: row.apiKey ?? undefined,
+    concurrency: row.maxConcurrency,
+    pricePerMillionInput: row.priceInPerMTok ?? undefined,
+    pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
+  });
+  // Settings allow names (spaces) that run configs do not; the role refers to it by that name
+  return { ...parsed, name: row.name };
+}
+
+export async function resolveSettingsEndpoints(db: Db, config: RunConfig): Promise<ModelEndpoint[]> {
+  const inline = new Set(config.models.endpoints.map((e) => e.name));
+  const names = [...new Set(MODEL_ROLES.map((r) => config.models[r].endpoint))].filter((n) => !inline.has(n));
+  return Promise.all(names.map(async (n) => toModelEndpoint(await getEndpointWithSecret(db, n))));
+}
+
+export function secretsOf(endpoints: readonly ModelEndpoint[]): string[] {
+  const secretHeaders = (h: Record<string, string> = {}) => Object.entries(h).flatMap(([k, v]) => (/auth|key|token|secret|cookie/i.test(k) ? [v] : []));
+  return endpoints.flatMap((e) => [e.apiKey, ...secretHeaders(e.headers)].filter((s): s is string => Boolean(s)));
+}

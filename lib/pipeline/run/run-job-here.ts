@@ -1,0 +1,89 @@
+import "server-only";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { appendEvent } from "@/lib/events/store";
+import { jobDefinition } from "@/lib/jobs/catalog";
+import { completeJob, failJob, heartbeatJob, jobTopic, type Job } from "@/lib/jobs/queue";
+import type { JobContext } from "@/lib/jobs/types";
+
+/**
+ * Runs one given job in this process, as a worker would (lease, heartbeats, fencing, retries
+ * with backoff), and nothing else: `xinstruct generate` uses it to run its own run headless
+ * without picking up other queued work. When another worker holds the job, it waits for it.
+ */
+
+export interface RunJobHereOptions {
+  leaseMs: number;
+  signal?: AbortSignal;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+const TERMINAL = ["succeeded", "failed", "cancelled"];
+
+export async function runJobHere(db: Db, jobId: string, opts: RunJobHereOptions): Promise<Job> {
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}:here`;
+  for (;;) {
+    const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+    if (TERMINAL.includes(job.status) || opts.signal?.aborted) return job;
+    const now = new Date();
+    const free = (job.status === "queued" && job.runAt <= now) || (job.status === "running" && job.leaseUntil !== null && job.leaseUntil < now);
+    if (!free) {
+      await sleep(job.status === "queued" ? Math.min(Math.max(0, job.runAt.getTime() - now.getTime()), 5_000) : (opts.pollMs ?? 500), opts.signal);
+      continue;
+    }
+    const { count } = await db.job.updateMany({
+      where: { id: job.id, attempts: job.attempts, status: job.status, leaseUntil: job.leaseUntil },
+      data: { status: "running", lockedBy: workerId, leaseUntil: new Date(now.getTime() + opts.leaseMs), attempts: { increment: 1 }, startedAt: now },
+    });
+    if (count === 1) await runClaimed(db, await db.job.findUniqueOrThrow({ where: { id: job.id } }), workerId, opts);
+  }
+}
+
+async function runClaimed(db: Db, job: Job, workerId: string, opts: RunJobHereOptions): Promise<void> {
+  if (job.attempts > job.maxAttempts) {
+    await failJob(db, job, new Error(`gave up after ${job.maxAttempts} attempts`));
+    return;
+  }
+  const def = jobDefinition(job.type);
+  const abort = new AbortController();
+  const onStop = () => abort.abort(new Error("stopped"));
+  opts.signal?.addEventListener("abort", onStop, { once: true });
+  const beat = setInterval(async () => {
+    if (!(await heartbeatJob(db, job, opts.leaseMs).catch(() => true))) abort.abort(new Error("job cancelled or lease lost"));
+  }, Math.max(200, Math.floor(opts.leaseMs / 3)));
+  const topic = jobTopic(job.id);
+  const ctx: JobContext<unknown> = {
+    jobId: job.id,
+    attempt: job.attempts,
+    payload: def.payload.parse(job.payload),
+    db,
+    signal: abort.signal,
+    topic,
+    emit: (type, data) => appendEvent(db, topic, type, data).then(() => {}),
+    progress: (done, total, message) => appendEvent(db, topic, "progress", { done, total, message: message ?? null }).then(() => {}),
+  };
+  try {
+    await ctx.emit("started", { worker: workerId, attempt: job.attempts });
+    await completeJob(db, job, await def.handle(ctx));
+  } catch (e) {
+    const outcome = await failJob(db, job, abort.signal.aborted ? (abort.signal.reason ?? e) : e);
+    opts.log?.(`attempt ${job.attempts}: ${outcome}: ${e instanceof Error ? e.message : e}`);
+  } finally {
+    clearInterval(beat);
+    opts.signal?.removeEventListener("abort", onStop);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * Pause and cancel reach a running worker through the run's status: it is polled, and the
+ * run's abort controller fires when the status leaves "running". In-flight steps are then
+ * cancelled and not recorded; what was recorded stays.
+ */
+export function watchRunStatus(db: Db, runId: string, stop: AbortController, everyMs: number) {
+  let requested: "paused" | "cancelled" | null = null;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy || stop.signal.aborted) return;
+    busy = true;
+    try {
+      const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+      if (!run || run.status === "cancelled") requested = "cancelled";
+      else if (run.status !== "running") requested = "paused";
+      if (requested) stop.abort(new Error(`run ${requested}`));
+    } catch {
+      // a transient database error: the next tick asks again
+    } finally {
+      busy = false;
+    }
+  }, everyMs);
+  timer.unref?.();
+  return {
+    requested: () => requested,
+    dispose: () => clearInterval(timer),
+  };
+}
