@@ -81,9 +81,10 @@ test("curate samples with the keyboard in Monaco, then export them", async ({ pa
   await expect(page.getByTestId("revisions").locator("li")).toHaveCount(2);
   await expect(solution).toHaveAttribute("data-readonly", "true");
 
-  // "Run again" says plainly that the sandbox is missing.
+  // "Run again" executes the edited code with its tests in the sandbox and shows the verdict.
   await page.getByRole("button", { name: "Run again" }).click();
-  await expect(page.getByTestId("sample-notice")).toContainText("needs the sandbox");
+  await expect(page.getByTestId("sample-notice")).toHaveText("Executed.", { timeout: 30_000 });
+  await expect(page.getByTestId("execution")).toContainText("ok");
 
   // The decisions survive a reload (they are in the database, not only on the page).
   await page.reload();

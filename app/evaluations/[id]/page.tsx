@@ -44,7 +44,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         </div>
       ) : null}
       <h2>Per-problem results</h2>
-      <ResultsTable evaluationId={evaluation.id} languages={languages} />
+      <ResultsTable key={evaluation.status} evaluationId={evaluation.id} languages={languages} />
     </>
   );
 }

@@ -1,4 +1,3 @@
-import "server-only";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 

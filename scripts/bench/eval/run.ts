@@ -6,7 +6,9 @@
  *
  *   npx tsx --conditions react-server scripts/bench/eval/run.ts [--langs py,js] [--rounds 2] [--data ../shared/benchmarks/multipl-e]
  *
- * Until the sandbox lands the executor is the local test stand-in (py/js only).
+ * The executor is the sandbox (all 8 languages by default); `--executor local` uses the
+ * unisolated py/js test stand-in. A warm-up pass runs first so that both timed paths see the
+ * same warm compile servers and compilation cache.
  */
 import { readFileSync } from "node:fs";
 import { buildProgram } from "@/lib/evals/build-program";
@@ -16,6 +18,8 @@ import { createGenerator } from "@/lib/evals/generator";
 import { loadBenchmark } from "@/lib/evals/loaders/load-benchmark";
 import { JS_SOLUTIONS } from "@/lib/evals/testing/js-solutions";
 import { createLocalTestExecutor } from "@/lib/evals/testing/local-test-executor";
+import { getExecutor } from "@/lib/evals/executor";
+import { closeDefaultPool } from "@/lib/sandbox";
 import { startScriptedOpenAIServer } from "@/lib/evals/testing/scripted-openai-server";
 import type { BenchmarkProblem, Execute, ExecutionResult, Language } from "@/lib/evals/types";
 
@@ -24,7 +28,8 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const dataDir = arg("data", "../shared/benchmarks/multipl-e");
-const langs = arg("langs", "py,js").split(",") as Language[];
+const langs = arg("langs", "py,java,cpp,cs,ts,js,php,sh").split(",") as Language[];
+const useSandbox = arg("executor", "sandbox") === "sandbox";
 const rounds = Number(arg("rounds", "2"));
 
 const pyCanonical = new Map<string, string>(
@@ -39,7 +44,7 @@ async function main() {
   for (const l of langs) problems.push(...(await loadBenchmark("multipl-e", `${dataDir}/humaneval-${l}.jsonl`)));
   const byPrompt = new Map(problems.map((p) => [p.prompt, answerFor(p)]));
   const server = await startScriptedOpenAIServer((req) => [byPrompt.get(req.text) ?? ""]);
-  const execute = createLocalTestExecutor();
+  const execute = useSandbox ? getExecutor() : createLocalTestExecutor();
   const client = new OpenAICompatibleClient({ url: server.url, model: "instant" });
   const items = problems.map((p) => ({ id: p.id + p.language, language: p.language, program: buildProgram(p, answerFor(p), "completion").program }));
 
@@ -58,6 +63,7 @@ async function main() {
   const execTimes: number[] = [];
   const fullTimes: number[] = [];
   let passed = 0;
+  await execute(items); // warm-up, not timed
   for (let r = 0; r < rounds; r++) {
     let t = performance.now();
     await execute(items);
@@ -77,10 +83,11 @@ async function main() {
     orchestration.push(performance.now() - t);
   }
   await server.close();
+  await closeDefaultPool();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const exec = median(execTimes);
   const full = median(fullTimes);
-  console.log(`languages: ${langs.join(",")}  programs: ${items.length}  passed: ${passed}  rounds: ${rounds}`);
+  console.log(`executor: ${useSandbox ? "sandbox" : "local stand-in"}  languages: ${langs.join(",")}  programs: ${items.length}  passed: ${passed}  rounds: ${rounds}`);
   console.log(`executor only (baseline): ${(exec / 1000).toFixed(2)} s   runs: ${execTimes.map((x) => (x / 1000).toFixed(2)).join(", ")}`);
   console.log(`full evaluation:          ${(full / 1000).toFixed(2)} s   runs: ${fullTimes.map((x) => (x / 1000).toFixed(2)).join(", ")}`);
   const orch = median(orchestration);
