@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { runWithSamples, type SampleSpec } from "@/lib/pipeline/verify/test-support";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { dpoRun } from "./dpo-run";
+import { getDpoQuery } from "./dpo-queries";
 
 let t: TestDb;
 beforeAll(async () => { t = await createTestDb(); });
@@ -46,6 +47,12 @@ describe("stage dpo", () => {
     expect(await pairsOf(runId)).toEqual(QUERIES.map((q, i) => expectedPair(ids[i], q)).sort((a, b) => (a.sampleId < b.sampleId ? -1 : 1)));
     const prompts = await t.db.dpoPair.findMany({ where: { runId }, select: { prompt: true } });
     for (const p of prompts) expect(p.prompt).toMatch(/^Write a /);
+    const view = await getDpoQuery(t.db, runId, ids[2]);
+    const impl = implementation("cpp", "max-subarray");
+    expect(view.answers.map((a) => [a.text, a.verdict]).sort()).toEqual([[buggySolution(impl), "exception"], [impl.solution, "ok"]].sort());
+    expect(view.answers.reduce((n, a) => n + a.count, 0)).toBe(16);
+    expect(view.pairs).toHaveLength(1);
+    await expect(getDpoQuery(t.db, runId, ids[4])).rejects.toMatchObject({ code: "not_found:dpo" });
     const events = await t.db.event.findMany({ where: { topic: `run:${runId}`, type: "dpo.done" } });
     expect(events).toHaveLength(1);
   }, 180_000);

@@ -11,7 +11,7 @@ import type { ModelClient } from "@/lib/llm/model-client";
 import { runTopic } from "@/lib/pipeline/run/ids";
 import { executeCached } from "@/lib/pipeline/verify/execution-cache";
 import { createDpoClient } from "./dpo-client";
-import { pairAnswers, type ScoredAnswer } from "./pair-answers";
+import { distinctAnswers, pairAnswers, type ScoredAnswer } from "./pair-answers";
 import { selectDpoQueries, type DpoQuery, type DpoSelection } from "./select-queries";
 
 export interface DpoOptions extends DpoSelection {
@@ -98,7 +98,8 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
         const { pairs } = pairAnswers(answers, policy);
         const noPassing = !answers.some((a) => a.passed);
         const noFailing = !answers.some((a) => !a.passed);
-        await tx.runStep.create({ data: { runId, key: stepKey(q.id), stage: "dpo", status: "done", output: { answers: answers.length, passing: answers.filter((a) => a.passed).length, pairs: pairs.length, noPassing, noFailing } } });
+        const output = { answers: answers.length, passing: answers.filter((a) => a.passed).length, pairs: pairs.length, noPassing, noFailing, distinct: distinctAnswers(answers) };
+        await tx.runStep.create({ data: { runId, key: stepKey(q.id), stage: "dpo", status: "done", output } });
         if (pairs.length) await tx.dpoPair.createMany({ data: pairs.map((p) => ({ runId, sampleId: q.id, language: q.language, prompt: q.instruction, chosen: p.chosen.text, rejected: p.rejected.text, chosenVerdict: p.chosen.verdict, rejectedVerdict: p.rejected.verdict })) });
         counts.pairs += pairs.length;
         if (noPassing) counts.noPassing++;

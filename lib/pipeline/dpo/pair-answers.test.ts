@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairAnswers, type ScoredAnswer } from "./pair-answers";
+import { distinctAnswers, pairAnswers, type ScoredAnswer } from "./pair-answers";
 
 const ok = (text: string): ScoredAnswer => ({ text, passed: true, verdict: "ok" });
 const bad = (text: string): ScoredAnswer => ({ text, passed: false, verdict: "exception" });
@@ -25,5 +25,11 @@ describe("pairAnswers", () => {
   it("forms no pair when a query has no passing or no failing answer", () => {
     expect(pairAnswers([ok("a"), ok("b")], { maxPairs: 5, preferShortest: true }).pairs).toEqual([]);
     expect(pairAnswers([bad("a")], { maxPairs: 5, preferShortest: true })).toMatchObject({ pairs: [], distinctPassing: 0, distinctFailing: 1 });
+  });
+});
+
+describe("distinctAnswers", () => {
+  it("lists each answer once with how often it was sampled and its verdict", () => {
+    expect(distinctAnswers([ok("a"), bad("b"), ok("a "), ok("a")])).toEqual([{ text: "a", verdict: "ok", count: 3 }, { text: "b", verdict: "exception", count: 1 }]);
   });
 });

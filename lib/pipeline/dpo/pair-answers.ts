@@ -49,3 +49,15 @@ export function pairAnswers(answers: ScoredAnswer[], policy: PairingPolicy): Pai
   }
   return { pairs, distinctPassing: passing.length, distinctFailing: failing.length };
 }
+
+/** A query's answers once each, with how often the model gave them: what the samples page shows side by side. */
+export function distinctAnswers(answers: ScoredAnswer[]): { text: string; verdict: string; count: number }[] {
+  const byText = new Map<string, { text: string; verdict: string; count: number }>();
+  for (const a of answers) {
+    const key = a.text.trim();
+    const seen = byText.get(key);
+    if (seen) seen.count++;
+    else byText.set(key, { text: a.text, verdict: a.verdict, count: 1 });
+  }
+  return [...byText.values()];
+}

@@ -4,8 +4,9 @@
  *   node --conditions=react-server --import tsx scripts/bench/dpo/run.ts [--langs py,js,...] [--samples 8] [--queries 2] [--n 8]
  *
  * Per language:
- *   - sandbox: runMany on exactly the programs the stage will run (the baseline), measured
- *     before and after the stage and averaged (the machine is shared and noisy);
+ *   - sandbox: runMany on programs of the same shape as the stage's (the baseline), measured
+ *     before and after the stage and averaged (the machine is shared and noisy); verify programs
+ *     are distinct per measurement (cold compilations), DPO answers repeat so both sides run warm;
  *   - verify, no cache: verifyRun over `samples` samples with distinct programs (each runs);
  *   - verify, cache: the same samples again (verdicts reset): every program is a cache hit;
  *   - dpo, no cache: dpoRun over `queries` verified queries × `n` answers from the scripted model
@@ -38,7 +39,7 @@ const n = Number(arg("n", "8"));
 
 const comment = (l: string) => (l === "py" || l === "sh" ? "#" : "//");
 /** A solution made distinct by a trailing comment, so no two samples share a program. */
-const variant = (l: string, solution: string, i: number) => `${solution.trimEnd()}\n${comment(l)} variant ${i}\n`;
+const variant = (l: string, solution: string, i: string) => `${solution.trimEnd()}\n${comment(l)} variant ${i}\n`;
 
 async function newRun(db: Db, rows: { language: string; instruction: string; solution: string; tests: string }[], wrongSolution: number) {
   const { run } = await createRun(db, { name: "bench", snippets: [{ content: "x = 1", language: "py", path: "a.py" }], config: demoRunConfig({}, { faults: { wrongSolution } }, { concurrency: 256 }), enqueue: false });
@@ -59,16 +60,19 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function benchLanguage(db: Db, l: LanguageId) {
-  const rows = Array.from({ length: samples }, (_, i) => {
-    const impl = implementation(l, PROBLEM_KEYS[i % PROBLEM_KEYS.length]);
-    return { language: l, instruction: instructionFor(l, PROBLEM_KEYS[i % PROBLEM_KEYS.length]), solution: variant(l, impl.solution, i), tests: impl.tests };
+  // each verify measurement gets programs of its own (a tag in a comment): every compilation is cold, as with new samples
+  const rowsTagged = (tag: string) => Array.from({ length: samples }, (_, i) => {
+    const key = PROBLEM_KEYS[i % PROBLEM_KEYS.length];
+    const impl = implementation(l, key);
+    return { language: l, instruction: instructionFor(l, key), solution: variant(l, impl.solution, `${tag}${i}`), tests: impl.tests };
   });
-  const verifyPrograms = rows.map((r) => assembleProgram(r.solution, r.tests));
-  await sandboxRate(l, verifyPrograms.slice(0, 2)); // warm the compile server
-  const before = await sandboxRate(l, verifyPrograms);
+  const programsOf = (rs: { solution: string; tests: string }[]) => rs.map((r) => assembleProgram(r.solution, r.tests));
+  await sandboxRate(l, programsOf(rowsTagged("warm")).slice(0, 2)); // start the compile server
+  const before = await sandboxRate(l, programsOf(rowsTagged("a")));
+  const rows = rowsTagged("s");
   const runId = await newRun(db, rows, 0);
   const [v1, tv1] = await timed(() => verifyRun(db, runId, { useCache: false }));
-  const after = await sandboxRate(l, verifyPrograms);
+  const after = await sandboxRate(l, programsOf(rowsTagged("b")));
   const sandboxVerify = (before + after) / 2;
   await db.sample.updateMany({ where: { runId }, data: { verdict: null } });
   const [v2, tv2] = await timed(() => verifyRun(db, runId, { useCache: true }));
@@ -81,6 +85,7 @@ async function benchLanguage(db: Db, l: LanguageId) {
     const impl = implementation(l, k);
     return Array.from({ length: n }, (_, i) => assembleProgram(i % 2 ? buggySolution(impl) : impl.solution, impl.tests));
   });
+  await sandboxRate(l, dpoPrograms); // answers repeat: warm the sandbox's compile cache for baseline and stage alike
   const dBefore = await sandboxRate(l, dpoPrograms);
   const [d1, td1] = await timed(() => dpoRun(db, dpoRunId, { n, useCache: false, batchSize: queries }));
   const dAfter = await sandboxRate(l, dpoPrograms);
