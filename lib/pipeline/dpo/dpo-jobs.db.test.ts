@@ -23,6 +23,14 @@ describe("verify.run and dpo.run jobs", () => {
     expect(dJob.result).toMatchObject({ runId, queries: 2, answers: 20, pairs: 2 });
   }, 150_000);
 
+  it("dpo.run verifies unverified samples first, so it works on a fresh run", async () => {
+    const { runId } = await runWithSamples(t.db, [{ language: "js", key: "max-subarray" }, { language: "py", key: "run-length", buggy: true }], { faults: { wrongSolution: 0.5 } });
+    const d = await enqueueDpo(t.db, runId, dpoSettingsSchema.parse({ n: 10 }));
+    const job = await runJobHere(t.db, d.jobId, { leaseMs: 30_000 });
+    expect(job.result).toMatchObject({ queries: 1, answers: 10, pairs: 1 });
+    expect(await t.db.sample.count({ where: { runId, verdict: null } })).toBe(0);
+  }, 150_000);
+
   it("refuse a run that does not exist", async () => {
     await expect(enqueueVerify(t.db, "nope")).rejects.toMatchObject({ code: "not_found:run" });
     await expect(enqueueDpo(t.db, "nope", dpoSettingsSchema.parse({}))).rejects.toMatchObject({ code: "not_found:run" });
