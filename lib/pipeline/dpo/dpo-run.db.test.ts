@@ -26,8 +26,9 @@ async function verifiedRun(wrongSolution: number) {
 }
 
 async function pairsOf(runId: string) {
-  const rows = await t.db.dpoPair.findMany({ where: { runId }, orderBy: { sampleId: "asc" } });
-  return rows.map((p) => ({ sampleId: p.sampleId, language: p.language, chosen: p.chosen, rejected: p.rejected, chosenVerdict: p.chosenVerdict, rejectedVerdict: p.rejectedVerdict }));
+  const rows = await t.db.dpoPair.findMany({ where: { runId } });
+  // sorted here, not by the database: SQLite and PostgreSQL collate differently
+  return rows.map((p) => ({ sampleId: p.sampleId, language: p.language, chosen: p.chosen, rejected: p.rejected, chosenVerdict: p.chosenVerdict, rejectedVerdict: p.rejectedVerdict })).sort((a, b) => (a.sampleId! < b.sampleId! ? -1 : 1));
 }
 
 function expectedPair(sampleId: string, spec: SampleSpec) {
