@@ -6,9 +6,11 @@ import { trainingRun } from "@/lib/jobs/handlers/training-run";
 import { generationRun } from "@/lib/jobs/handlers/generation-run";
 import { AppError } from "@/lib/errors";
 import { corpusIngest } from "@/lib/jobs/handlers/corpus-ingest";
+import { verifyRunJob } from "@/lib/jobs/handlers/verify-run";
+import { dpoRunJob } from "@/lib/jobs/handlers/dpo-run";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest, generationRun];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest, generationRun, verifyRunJob, dpoRunJob];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 

@@ -1,0 +1,69 @@
+import type { Command } from "commander";
+import cliProgress from "cli-progress";
+import { openDb } from "@/lib/cli/open-db";
+import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
+import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
+import { verifyRun } from "@/lib/pipeline/verify/verify-run";
+import { closeDefaultPool } from "@/lib/sandbox";
+
+interface Options {
+  run: string;
+  model?: string;
+  n: string;
+  temperature: string;
+  maxPairs: string;
+  shortest: boolean;
+  language?: string[];
+  limit?: string;
+  cache: boolean;
+  progress: boolean;
+}
+
+/**
+ * `xinstruct dpo --run ID --model NAME --n 128`: verifies the run's samples first (resumable, a
+ * no-op once done), then samples N answers per verified query and stores chosen/rejected pairs.
+ * Ctrl-C stops; running it again continues where it stopped.
+ */
+export default function register(program: Command): void {
+  program
+    .command("dpo")
+    .description("Verify a run's samples, then build DPO pairs (Ds4) from N sampled answers per query")
+    .requiredOption("--run <id>", "the run")
+    .option("--model <name>", "model endpoint (run config or Settings); default the run's R-Generator")
+    .option("--n <count>", "answers sampled per query", "128")
+    .option("--temperature <t>", "sampling temperature", "0.8")
+    .option("--max-pairs <k>", "most pairs per query", "4")
+    .option("--no-shortest", "do not prefer the shortest passing answer as chosen")
+    .option("--language <id...>", "only queries in these languages")
+    .option("--limit <count>", "at most this many queries")
+    .option("--no-cache", "run every answer, even ones whose program ran before")
+    .option("--no-progress", "no progress bar on stderr")
+    .action(async (opts: Options) => {
+      const settings = dpoSettingsSchema.parse({
+        model: opts.model, n: Number(opts.n), temperature: Number(opts.temperature), maxPairs: Number(opts.maxPairs),
+        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined,
+      });
+      const db = await openDb();
+      const stop = new AbortController();
+      process.on("SIGINT", () => stop.abort());
+      const bar = opts.progress ? new cliProgress.SingleBar({ stream: process.stderr, format: "{stage} [{bar}] {value}/{total} · {info}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+      try {
+        bar?.start(1, 0, { stage: "verify", info: "" });
+        const verified = await verifyRun(db, opts.run, {
+          signal: stop.signal, useCache: opts.cache,
+          onProgress: (c) => { bar?.setTotal(Math.max(1, c.total)); bar?.update(c.done, { info: `${c.passed} passed, ${c.failed} failed` }); },
+        });
+        bar?.update(0, { stage: "dpo   ", info: "" });
+        const counts = await dpoRun(db, opts.run, {
+          ...settings, signal: stop.signal, useCache: opts.cache,
+          onProgress: (c) => { bar?.setTotal(Math.max(1, c.queries)); bar?.update(c.done, { info: `${c.pairs} pairs, ${c.executed} executed, ${c.cacheHits} cached` }); },
+        });
+        bar?.stop();
+        process.stdout.write(`${JSON.stringify({ runId: opts.run, verify: verified, dpo: counts }, null, 2)}\n`);
+      } finally {
+        bar?.stop();
+        await closeDefaultPool();
+        await db.$disconnect();
+      }
+    });
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDefaultPool } from "@/lib/sandbox";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { runJobHere } from "@/lib/pipeline/run/run-job-here";
+import { enqueueDpo, enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
+import { runWithSamples } from "@/lib/pipeline/verify/test-support";
+import { dpoSettingsSchema } from "./dpo-options";
+
+let t: TestDb;
+beforeAll(async () => { t = await createTestDb(); });
+afterAll(async () => { await t.cleanup(); await closeDefaultPool(); });
+
+describe("verify.run and dpo.run jobs", () => {
+  it("run the stages from the queue with only the run id (and sampling settings) in the payload", async () => {
+    const { runId } = await runWithSamples(t.db, [{ language: "py", key: "is-palindrome" }, { language: "cpp", key: "run-length" }], { faults: { wrongSolution: 0.5 } });
+    const v = await enqueueVerify(t.db, runId);
+    const vJob = await runJobHere(t.db, v.jobId, { leaseMs: 30_000 });
+    expect(vJob.status).toBe("succeeded");
+    expect(vJob.result).toMatchObject({ runId, verified: 2, passed: 2 });
+    const d = await enqueueDpo(t.db, runId, dpoSettingsSchema.parse({ n: 10, model: "demo" }));
+    const dJob = await runJobHere(t.db, d.jobId, { leaseMs: 30_000 });
+    expect(dJob.status).toBe("succeeded");
+    expect(dJob.result).toMatchObject({ runId, queries: 2, answers: 20, pairs: 2 });
+  }, 150_000);
+
+  it("dpo.run verifies unverified samples first, so it works on a fresh run", async () => {
+    const { runId } = await runWithSamples(t.db, [{ language: "js", key: "max-subarray" }, { language: "py", key: "run-length", buggy: true }], { faults: { wrongSolution: 0.5 } });
+    const d = await enqueueDpo(t.db, runId, dpoSettingsSchema.parse({ n: 10 }));
+    const job = await runJobHere(t.db, d.jobId, { leaseMs: 30_000 });
+    expect(job.result).toMatchObject({ queries: 1, answers: 10, pairs: 1 });
+    expect(await t.db.sample.count({ where: { runId, verdict: null } })).toBe(0);
+  }, 150_000);
+
+  it("refuse a run that does not exist", async () => {
+    await expect(enqueueVerify(t.db, "nope")).rejects.toMatchObject({ code: "not_found:run" });
+    await expect(enqueueDpo(t.db, "nope", dpoSettingsSchema.parse({}))).rejects.toMatchObject({ code: "not_found:run" });
+  });
+});

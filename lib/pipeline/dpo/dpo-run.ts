@@ -1,0 +1,130 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { ds1ResponsePrompt } from "@/lib/domain/prompts/seed-prompts";
+import type { RunConfig } from "@/lib/domain/run-config";
+import { assembleProgram } from "@/lib/domain/test-convention";
+import { appendEvent } from "@/lib/events/store";
+import { AppError } from "@/lib/errors";
+import type { ModelClient } from "@/lib/llm/model-client";
+import { runTopic } from "@/lib/pipeline/run/ids";
+import { executeCached } from "@/lib/pipeline/verify/execution-cache";
+import { createDpoClient } from "./dpo-client";
+import { distinctAnswers, pairAnswers, type ScoredAnswer } from "./pair-answers";
+import { selectDpoQueries, type DpoQuery, type DpoSelection } from "./select-queries";
+
+export interface DpoOptions extends DpoSelection {
+  /** endpoint name (run config or Settings); default the run's R-Generator endpoint */
+  model?: string;
+  /** answers sampled per query (the paper: 128) */
+  n?: number;
+  temperature?: number;
+  /** most pairs per query */
+  maxPairs?: number;
+  preferShortest?: boolean;
+  /** queries sampled and executed together */
+  batchSize?: number;
+  useCache?: boolean;
+  signal?: AbortSignal;
+  /** a ready client instead of the one built from `model` (benchmarks) */
+  client?: ModelClient;
+  endpoints?: ModelEndpoint[];
+  onProgress?: (c: DpoCounts) => void;
+}
+
+export interface DpoCounts {
+  queries: number;
+  /** queries finished, including those of earlier (resumed) calls */
+  done: number;
+  answers: number;
+  /** answers the model failed to give (after its retries) */
+  samplingFailures: number;
+  executed: number;
+  cacheHits: number;
+  pairs: number;
+  noPassing: number;
+  noFailing: number;
+}
+
+const answerSchema = z.object({ solution: z.string().min(1) });
+const stepKey = (sampleId: string) => `dpo:${sampleId}`;
+const cancelled = () => new AppError("cancelled:dpo", "DPO sampling was cancelled.");
+
+/**
+ * Stage "dpo" (Ds4): samples N answers per selected query, runs each with the query's tests
+ * (cached by program hash), and stores (prompt, chosen, rejected) pairs. Each query is one
+ * RunStep written in the same transaction as its pairs, so a resumed call skips finished
+ * queries and never stores their pairs twice.
+ */
+export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Promise<DpoCounts> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { config: true } });
+  if (!run) throw new AppError("not_found:run", `No run ${runId}.`);
+  const config = run.config as unknown as RunConfig;
+  const n = opts.n ?? 128;
+  const policy = { maxPairs: opts.maxPairs ?? 4, preferShortest: opts.preferShortest ?? true };
+  const client = opts.client ?? (await createDpoClient(db, config, { model: opts.model, temperature: opts.temperature ?? 0.8 }, opts.endpoints)).client;
+  const queries = await selectDpoQueries(db, runId, opts);
+  const finished = await db.runStep.findMany({ where: { runId, stage: "dpo" }, select: { key: true, output: true } });
+  const counts: DpoCounts = { queries: queries.length, done: 0, answers: 0, samplingFailures: 0, executed: 0, cacheHits: 0, pairs: 0, noPassing: 0, noFailing: 0 };
+  const doneKeys = new Set<string>();
+  for (const f of finished) {
+    const o = f.output as { pairs?: number; noPassing?: boolean; noFailing?: boolean } | null;
+    doneKeys.add(f.key);
+    if (!queries.some((q) => stepKey(q.id) === f.key)) continue;
+    counts.done++;
+    counts.pairs += o?.pairs ?? 0;
+    if (o?.noPassing) counts.noPassing++;
+    if (o?.noFailing) counts.noFailing++;
+  }
+  const todo = queries.filter((q) => !doneKeys.has(stepKey(q.id)));
+  const batchSize = opts.batchSize ?? 4;
+  await appendEvent(db, runTopic(runId), "stage", { stage: "dpo" });
+
+  for (let i = 0; i < todo.length; i += batchSize) {
+    if (opts.signal?.aborted) throw cancelled();
+    const batch = todo.slice(i, i + batchSize);
+    const sampled = await Promise.all(batch.map((q) => sampleAnswers(client, q, n, opts.signal)));
+    if (opts.signal?.aborted) throw cancelled();
+    const items = batch.flatMap((q, qi) => sampled[qi].map((a, ai) => ({ id: `${qi}:${ai}`, language: q.language, program: assembleProgram(a, q.tests) })));
+    const { results, stats } = await executeCached(db, items, { signal: opts.signal, useCache: opts.useCache });
+    if (opts.signal?.aborted) throw cancelled();
+    await db.$transaction(async (tx) => {
+      for (const [qi, q] of batch.entries()) {
+        const answers: ScoredAnswer[] = sampled[qi].map((text, ai) => {
+          const e = results.get(`${qi}:${ai}`)!;
+          return { text, passed: e.status === "ok", verdict: e.status };
+        });
+        const { pairs } = pairAnswers(answers, policy);
+        const noPassing = !answers.some((a) => a.passed);
+        const noFailing = !answers.some((a) => !a.passed);
+        const output = { answers: answers.length, passing: answers.filter((a) => a.passed).length, pairs: pairs.length, noPassing, noFailing, distinct: distinctAnswers(answers) };
+        await tx.runStep.create({ data: { runId, key: stepKey(q.id), stage: "dpo", status: "done", output } });
+        if (pairs.length) await tx.dpoPair.createMany({ data: pairs.map((p) => ({ runId, sampleId: q.id, language: q.language, prompt: q.instruction, chosen: p.chosen.text, rejected: p.rejected.text, chosenVerdict: p.chosen.verdict, rejectedVerdict: p.rejected.verdict })) });
+        counts.pairs += pairs.length;
+        if (noPassing) counts.noPassing++;
+        if (noFailing) counts.noFailing++;
+        counts.answers += answers.length;
+        counts.samplingFailures += n - answers.length;
+      }
+      const fresh = items.flatMap((it) => {
+        const e = results.get(it.id)!;
+        return e.cached || e.status === "unavailable" ? [] : [{ language: it.language, programHash: e.programHash, status: e.status, exitCode: e.exitCode, stdout: e.stdout, stderr: e.stderr, durationMs: e.durationMs }];
+      });
+      if (fresh.length) await tx.execution.createMany({ data: fresh });
+    });
+    counts.done += batch.length;
+    counts.executed += stats.executed;
+    counts.cacheHits += stats.hits;
+    await appendEvent(db, runTopic(runId), "dpo.progress", counts);
+    opts.onProgress?.({ ...counts });
+  }
+  await appendEvent(db, runTopic(runId), "dpo.done", counts);
+  return counts;
+}
+
+async function sampleAnswers(client: ModelClient, q: DpoQuery, n: number, signal?: AbortSignal): Promise<string[]> {
+  const prompt = ds1ResponsePrompt(q.language, q.instruction);
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => client.call({ role: "rGenerator", step: `dpo:${q.id}:${i}`, prompt, schema: answerSchema, signal })));
+  return results.flatMap((r) => (r.ok ? [r.value.solution] : []));
+}

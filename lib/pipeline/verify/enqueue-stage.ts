@@ -1,0 +1,25 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/queue";
+import type { DpoSettings } from "@/lib/pipeline/dpo/dpo-options";
+import { DPO_JOB, VERIFY_JOB } from "./ids";
+
+async function assertRun(db: Db, runId: string) {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { id: true } });
+  if (!run) throw new AppError("not_found:run", `No run ${runId}.`);
+}
+
+/** Queues stage "verify" of a run; the job carries only the run id. */
+export async function enqueueVerify(db: Db, runId: string) {
+  await assertRun(db, runId);
+  const job = await enqueueJob(db, VERIFY_JOB, { runId }, { runId });
+  return { jobId: job.id };
+}
+
+/** Queues stage "dpo" of a run with the user's sampling settings. */
+export async function enqueueDpo(db: Db, runId: string, settings: DpoSettings) {
+  await assertRun(db, runId);
+  const job = await enqueueJob(db, DPO_JOB, { runId, ...settings }, { runId });
+  return { jobId: job.id };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { RunConfig } from "@/lib/domain/run-config";
+import { assembleProgram } from "@/lib/domain/test-convention";
+import { appendEvent } from "@/lib/events/store";
+import { AppError } from "@/lib/errors";
+import { createRunModelClient, type ModelClient } from "@/lib/llm/model-client";
+import { runTopic } from "@/lib/pipeline/run/ids";
+import { executeCached } from "./execution-cache";
+import { writeTests } from "./write-tests";
+
+export interface VerifyCounts {
+  /** samples of the run */
+  total: number;
+  /** samples verified by this call */
+  verified: number;
+  passed: number;
+  failed: number;
+  /** samples left without tests because the model could not write them */
+  noTests: number;
+  testsWritten: number;
+  executed: number;
+  cacheHits: number;
+}
+
+export interface VerifyOptions {
+  signal?: AbortSignal;
+  batchSize?: number;
+  useCache?: boolean;
+  /** the model that writes missing tests; by default the run's R-Generator */
+  client?: ModelClient;
+  onProgress?: (c: VerifyCounts & { done: number }) => void;
+}
+
+/** Verdict of a sample whose tests could not be written: kept, never executed. */
+export const NO_TESTS = "no_tests";
+
+/**
+ * Stage "verify": runs every sample of the run that has no verdict yet (so a second call
+ * resumes) with its tests in the sandbox, writes missing tests with the LLM first, and stores
+ * the verdict on the sample plus an Execution row with the output. Failing samples stay, marked
+ * by their verdict (anything but "ok").
+ */
+export async function verifyRun(db: Db, runId: string, opts: VerifyOptions = {}): Promise<VerifyCounts> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { id: true, config: true } });
+  if (!run) throw new AppError("not_found:run", `No run ${runId}.`);
+  const client = opts.client ?? createRunModelClient(run.config as unknown as RunConfig);
+  const batchSize = opts.batchSize ?? 64;
+  const counts: VerifyCounts = { total: await db.sample.count({ where: { runId } }), verified: 0, passed: 0, failed: 0, noTests: 0, testsWritten: 0, executed: 0, cacheHits: 0 };
+  const done = async () => counts.total - (await db.sample.count({ where: { runId, verdict: null } }));
+  await appendEvent(db, runTopic(runId), "stage", { stage: "verify" });
+
+  for (;;) {
+    if (opts.signal?.aborted) throw new AppError("cancelled:verify", "Verification was cancelled.");
+    const batch = await db.sample.findMany({ where: { runId, verdict: null }, orderBy: { id: "asc" }, take: batchSize, select: { id: true, language: true, instruction: true, solution: true, tests: true } });
+    if (!batch.length) break;
+    const written = new Map<string, string>();
+    await Promise.all(batch.filter((s) => !s.tests?.trim()).map(async (s) => {
+      const tests = await writeTests(client, s, opts.signal);
+      if (tests) written.set(s.id, tests);
+    }));
+    if (opts.signal?.aborted) throw new AppError("cancelled:verify", "Verification was cancelled.");
+    const runnable = batch.flatMap((s) => {
+      const tests = s.tests?.trim() ? s.tests : written.get(s.id);
+      return tests ? [{ id: s.id, language: s.language, program: assembleProgram(s.solution, tests) }] : [];
+    });
+    const { results, stats } = await executeCached(db, runnable, { signal: opts.signal, useCache: opts.useCache });
+    if (opts.signal?.aborted) throw new AppError("cancelled:verify", "Verification was cancelled.");
+    await db.$transaction(async (tx) => {
+      for (const s of batch) {
+        const e = results.get(s.id);
+        const tests = written.get(s.id);
+        await tx.sample.update({ where: { id: s.id }, data: { verdict: e?.status ?? NO_TESTS, ...(tests ? { tests } : {}) } });
+        if (e) await tx.execution.create({ data: { sampleId: s.id, language: s.language, programHash: e.programHash, status: e.status, exitCode: e.exitCode, stdout: e.stdout, stderr: e.stderr, durationMs: e.durationMs } });
+      }
+    });
+    for (const s of batch) {
+      const e = results.get(s.id);
+      counts.verified++;
+      if (!e) counts.noTests++;
+      else if (e.status === "ok") counts.passed++;
+      else counts.failed++;
+    }
+    counts.testsWritten += written.size;
+    counts.executed += stats.executed;
+    counts.cacheHits += stats.hits;
+    const progress = { ...counts, done: await done() };
+    await appendEvent(db, runTopic(runId), "verify.progress", progress);
+    opts.onProgress?.(progress);
+  }
+  await appendEvent(db, runTopic(runId), "verify.done", counts);
+  return counts;
+}
