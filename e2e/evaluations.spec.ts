@@ -59,6 +59,6 @@ test("launch an evaluation from the form, see pass@1 per language, and compare t
   const table = page.getByTestId("compare-table");
   await expect(table).toContainText("Python");
   await expect(table).toContainText("+50");
-  await expect(page.getByTestId("table1")).toContainText("Qwen2.5-Coder-0.5B-Instruct (paper)");
+  await expect(page.getByTestId("table1")).toContainText("Qwen2.5-Coder-0.5B-Instruct 0.5B (paper)");
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
 });

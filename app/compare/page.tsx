@@ -21,7 +21,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const runs = selectedIds.map((id) => toRunScores(finished.find((e) => e.id === id)!));
   const baseline = sp.baseline && selectedIds.includes(sp.baseline) ? sp.baseline : selectedIds[0];
   const compare = runs.length ? prepareCompare(runs, baseline) : [];
-  const references = sp.paper ? PAPER_TABLE1.map((r) => ({ label: `${r.model} (paper)`, source: `${PAPER_TABLE1_SOURCE.table}, arXiv:${PAPER_TABLE1_SOURCE.arxiv}`, cells: r.scores })) : [];
+  const references = sp.paper ? PAPER_TABLE1.map((r) => ({ label: `${r.model}${r.size ? ` ${r.size}` : ""} (paper)`, source: `${PAPER_TABLE1_SOURCE.table}, arXiv:${PAPER_TABLE1_SOURCE.arxiv}`, cells: r.scores })) : [];
   const table = prepareTable1(runs, references);
   const sized = selectedIds.map((id) => finished.find((e) => e.id === id)!).filter((e) => typeof (e.config as { trainingSamples?: number }).trainingSamples === "number");
   const curve = sized.length >= 2 ? prepareDataSizeCurve(sized.map((e) => ({ size: (e.config as { trainingSamples: number }).trainingSamples, run: toRunScores(e) }))) : [];
