@@ -7,8 +7,8 @@
  *   npx tsx --conditions react-server scripts/bench/eval/run.ts [--langs py,js] [--rounds 2] [--data ../shared/benchmarks/multipl-e]
  *
  * The executor is the sandbox (all 8 languages by default); `--executor local` uses the
- * unisolated py/js test stand-in. A warm-up pass runs first so that both timed paths see the
- * same warm compile servers and compilation cache.
+ * unisolated py/js test stand-in. The sandbox pool is closed before each timed part, so both
+ * start cold (no compilation cache, compile servers started anew), as a real evaluation does.
  */
 import { readFileSync } from "node:fs";
 import { buildProgram } from "@/lib/evals/build-program";
@@ -63,11 +63,12 @@ async function main() {
   const execTimes: number[] = [];
   const fullTimes: number[] = [];
   let passed = 0;
-  await execute(items); // warm-up, not timed
   for (let r = 0; r < rounds; r++) {
+    await closeDefaultPool();
     let t = performance.now();
     await execute(items);
     execTimes.push(performance.now() - t);
+    await closeDefaultPool();
     t = performance.now();
     const outcome = await runEvaluation({
       problems, mode: "completion", n: 1, execute,
