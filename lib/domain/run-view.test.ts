@@ -82,4 +82,14 @@ describe("agent memory", () => {
     expect(s.evictions).toEqual([{ seq: 7, sampleId: "s1", score: 3, evictedBy: "s3" }]);
     expect(s.rejected).toBe(1);
   });
+
+  it("collects the reflections the agent took part in", () => {
+    let s = initialAgentMemory("a1");
+    const reflection = (seq: number, agentIds: string[], advice: string) => ev(seq, "discussion.message", { discussionId: `d${seq}`, message: { kind: "reflection", agentIds, merits: ["clear"], faults: [], advice } }, "2026-01-01T00:00:00.000Z");
+    s = applyAgentEvent(s, reflection(1, ["a1", "a2"], "add edge cases"));
+    s = applyAgentEvent(s, reflection(2, ["a2"], "not mine"));
+    s = applyAgentEvent(s, ev(3, "discussion.message", { discussionId: "d3", message: { kind: "contribution", agentId: "a1" } }));
+    s = applyAgentEvent(s, reflection(4, ["a1"], "use generics"));
+    expect(s.reflections.map((r) => [r.discussionId, r.advice, r.merits])).toEqual([["d1", "add edge cases", ["clear"]], ["d4", "use generics", ["clear"]]]);
+  });
 });

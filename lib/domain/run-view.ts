@@ -156,10 +156,12 @@ export interface AgentMemoryState {
   rejected: number;
   /** evictions newest first */
   evictions: { seq: number; sampleId: string; score: number; evictedBy: string }[];
+  /** reflections the agent took part in, oldest first */
+  reflections: { seq: number; at: string | null; discussionId: string; merits: string[]; faults: string[]; advice: string }[];
 }
 
 export function initialAgentMemory(agentId: string): AgentMemoryState {
-  return { agentId, language: null, capacity: null, lastSeq: 0, rows: {}, instructions: {}, rejected: 0, evictions: [] };
+  return { agentId, language: null, capacity: null, lastSeq: 0, rows: {}, instructions: {}, rejected: 0, evictions: [], reflections: [] };
 }
 
 export function applyAgentEvent(s: AgentMemoryState, e: RunStreamEvent): AgentMemoryState {
@@ -169,6 +171,14 @@ export function applyAgentEvent(s: AgentMemoryState, e: RunStreamEvent): AgentMe
   if (e.type === "sample.created" && d.sample && typeof d.sample === "object") {
     const sample = d.sample as { id?: string; instruction?: string };
     if (sample.id) next.instructions = { ...s.instructions, [sample.id]: String(sample.instruction ?? "").slice(0, 160) };
+    return next;
+  }
+  if (e.type === "discussion.message" && d.message && typeof d.message === "object") {
+    const m = d.message as { kind?: string; agentIds?: string[]; merits?: string[]; faults?: string[]; advice?: string };
+    if (m.kind === "reflection" && m.agentIds?.includes(s.agentId)) {
+      const reflection = { seq: e.seq, at: e.at ?? null, discussionId: String(d.discussionId ?? ""), merits: m.merits ?? [], faults: m.faults ?? [], advice: m.advice ?? "" };
+      next.reflections = [...s.reflections, reflection];
+    }
     return next;
   }
   if (d.agentId !== s.agentId) return next;
