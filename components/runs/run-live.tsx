@@ -61,7 +61,7 @@ export function RunLive({ runId, status, counts, stalled }: { runId: string; sta
 
       <h2>Agents</h2>
       <AgentList runId={runId} count={(c as { agents?: number } | null)?.agents ?? 0} tick={Math.floor((c?.discuss.done ?? 0) / 10)} />
-      <h2>Discussions</h2>
+      <h2>Discussions <span className="muted" style={{ fontSize: 14 }} data-testid="message-count">{state.messages} messages</span></h2>
       <p className="muted"><Link href={`/samples?runId=${encodeURIComponent(runId)}`}>Samples of this run</Link> · <a href={`/api/runs/${runId}/config?format=yaml`}>Config (YAML)</a></p>
       <ConversationStream conversations={state.conversations} runId={runId} />
     </>

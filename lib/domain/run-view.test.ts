@@ -37,6 +37,7 @@ describe("applyRunEvent", () => {
     expect([s.status, s.ended]).toEqual(["running", false]);
     for (let i = 0; i < 5; i++) s = applyRunEvent(s, ev(2 + i, "discussion.message", { discussionId: `d${i}`, message: { kind: "contribution" } }), 3);
     expect(s.conversations.map((c) => c.id)).toEqual(["d2", "d3", "d4"]);
+    expect(s.messages).toBe(5);
     s = applyRunEvent(s, ev(9, "end", { status: "cancelled" }));
     expect([s.status, s.ended]).toEqual(["cancelled", true]);
   });

@@ -47,12 +47,14 @@ export interface RunViewState {
   lastProgress: { at: number; samples: number; tokens: number } | null;
   /** newest last; at most `keep` */
   conversations: Conversation[];
+  /** discussion messages received in all (the kept conversations hold the newest) */
+  messages: number;
 }
 
 export const TERMINAL = ["succeeded", "failed", "cancelled"];
 
 export function initialRunView(status: string, counts: ProgressCounts | null = null): RunViewState {
-  return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts, firstProgress: null, lastProgress: null, conversations: [] };
+  return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts, firstProgress: null, lastProgress: null, conversations: [], messages: 0 };
 }
 
 const sampleTotal = (c: ProgressCounts) => c.samples.accepted + c.samples.filtered + c.samples.unscored;
@@ -75,6 +77,7 @@ export function applyRunEvent(s: RunViewState, e: RunStreamEvent, keep = 50): Ru
   } else if (e.type === "discussion.message" && typeof e.data.discussionId === "string" && e.data.message) {
     const id = e.data.discussionId;
     const message = { ...(e.data.message as Record<string, unknown>), seq: e.seq } as ConversationMessage;
+    next.messages = s.messages + 1;
     const i = s.conversations.findIndex((c) => c.id === id);
     if (i >= 0) {
       next.conversations = s.conversations.map((c, j) => (j === i ? { id, messages: [...c.messages, message] } : c));
