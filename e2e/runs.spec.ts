@@ -83,7 +83,7 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await page.screenshot({ path: "test-results/screens/run-new.png", fullPage: true });
 
   await page.getByRole("button", { name: "Start run" }).click();
-  await expect(page).toHaveURL(/\/runs\/[^/]+$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/runs\/(?!new$)[^/]+$/, { timeout: 30_000 });
   const runId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { name: RUN })).toBeVisible();
 
