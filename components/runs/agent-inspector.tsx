@@ -33,7 +33,7 @@ export function AgentInspector({ runId, agent }: { runId: string; agent: AgentPr
         </div>
         <div className="progress" role="progressbar" aria-label="memory used" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}><div style={{ width: `${pct}%` }} /></div>
         <table data-testid="memory-table" style={{ marginTop: 8 }}>
-          <thead><tr><th>#</th><th>Sample</th><th>Score</th><th>Nearest neighbour (similarity)</th><th>Inserted at event</th></tr></thead>
+          <thead><tr><th>#</th><th>Sample</th><th>Score</th><th>Nearest neighbour when inserted (similarity)</th><th>Inserted at event</th></tr></thead>
           <tbody>
             {table.live.map((r, i) => (
               <tr key={r.sampleId} data-testid="memory-row">

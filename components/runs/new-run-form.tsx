@@ -32,6 +32,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loads, setLoads] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const candidate = useMemo(() => setIn(config, "languages", languagesText.split(/[\s,]+/).filter(Boolean)), [config, languagesText]);
@@ -72,6 +73,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
       return setError(`${file.name}: ${r.message}`);
     }
     setConfig(r.config);
+    setLoads((n) => n + 1);
     setLanguagesText(r.config.languages.join(", "));
     if (r.config.name) setName(r.config.name);
     setError(null);
@@ -152,7 +154,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
           {num("Reflections in prompt", "agents.reflectionsInPrompt")}
           {num("Operations per step", "agents.operationsPerStep")}
         </div>
-        <OperationsField defaults={DEFAULT_OPERATIONS} value={config.agents.operations} onChange={(ops) => set("agents.operations", ops)} errors={errs("agents.operations")} />
+        <OperationsField key={loads} defaults={DEFAULT_OPERATIONS} value={config.agents.operations} onChange={(ops) => set("agents.operations", ops)} errors={errs("agents.operations")} />
       </section>
 
       <section className="panel">

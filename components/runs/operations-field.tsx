@@ -16,15 +16,12 @@ export function parseCustomOperations(text: string): Operation[] {
 
 const formatCustom = (ops: Operation[]) => ops.map((o) => `${o.id}: ${o.description}`).join("\n");
 
-/** The agents' evolution operations: the built-in ones as checkboxes, custom ones as text. */
+/** The agents' evolution operations: the built-in ones as checkboxes, custom ones as text (remount it with a new key when the config is replaced). */
 export function OperationsField({ defaults, value, onChange, errors }: { defaults: Operation[]; value: Operation[]; onChange: (ops: Operation[]) => void; errors?: string[] }) {
   const isDefault = (o: Operation) => defaults.some((d) => d.id === o.id);
   const [customText, setCustomText] = useState(formatCustom(value.filter((o) => !isDefault(o))));
   const chosen = value.filter(isDefault);
-  const custom = value.filter((o) => !isDefault(o));
   const emit = (nextChosen: Operation[], text: string) => onChange([...defaults.filter((d) => nextChosen.some((c) => c.id === d.id)), ...parseCustomOperations(text)]);
-  // a config loaded from YAML brings its own custom operations
-  if (formatCustom(custom) !== formatCustom(parseCustomOperations(customText))) setCustomText(formatCustom(custom));
 
   return (
     <fieldset style={{ marginTop: 12 }}>
