@@ -58,12 +58,18 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await page.getByLabel("Group size").fill("2");
   await page.getByLabel("Ds3 samples").fill("400");
 
+  // operations: a built-in one dropped, a custom one added
+  await page.getByLabel("breadth", { exact: true }).uncheck();
+  await page.getByLabel("Custom operations").fill("use-generics: Make the solution generic over its element type.");
+
   // save as config: the YAML the CLI takes, with the form's values
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save as config" }).click()]);
   const yaml = await download.path().then((p) => import("node:fs").then((fs) => fs.readFileSync(p!, "utf8")));
   expect(yaml).toMatch(/capacity: 4\b/);
   expect(yaml).toMatch(/groupSize: 2\b/);
   expect(yaml).toContain("endpoint: demo-model");
+  expect(yaml).toContain("id: use-generics");
+  expect(yaml).not.toContain("id: breadth");
   // load config: a broken file is refused with its line
   await page.getByLabel("Config file").setInputFiles({ name: "bad.yaml", mimeType: "application/yaml", buffer: Buffer.from("seed: 1\ndiscussion:\n  groupSize: 99\n") });
   await expect(page.getByTestId("form-error")).toContainText("discussion.groupSize (line 3)");
@@ -79,6 +85,8 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await expect(page.getByLabel("Discussion agents model")).toHaveValue("demo-paced");
   await expect(page.getByLabel("Instruction generator model")).toHaveValue("demo-model");
   await expect(page.getByLabel("Memory capacity T")).toHaveValue("4");
+  await expect(page.getByLabel("Custom operations")).toHaveValue("use-generics: Make the solution generic over its element type.");
+  await expect(page.getByLabel("breadth", { exact: true })).not.toBeChecked();
   await expect(page.getByLabel("Languages", { exact: true })).toHaveValue("py, java, cpp");
   await page.screenshot({ path: "test-results/screens/run-new.png", fullPage: true });
 

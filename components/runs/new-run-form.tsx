@@ -6,6 +6,7 @@ import { MODEL_ROLES, safeParseRunConfig, type RunConfig } from "@/lib/domain/ru
 import { runConfigToYaml, safeRunConfigFromYaml } from "@/lib/domain/run-config-yaml";
 import { DEFAULT_ASPECTS } from "@/lib/domain/scoring-rubric";
 import { getIn, issuesByPath, numberInput, setIn } from "./config-state";
+import { Check } from "./check";
 import { Field } from "./field";
 import { OperationsField } from "./operations-field";
 
@@ -128,7 +129,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
         <div className="row" style={{ marginTop: 8 }}>
           Seed data:
           {(["ds1", "ds2"] as const).map((m) => (
-            <label key={m}><input type="checkbox" checked={modes.includes(m)} onChange={() => set("seedData.modes", modes.includes(m) ? modes.filter((x) => x !== m) : [...modes, m])} /> {m === "ds1" ? "Ds1 (instruction first)" : "Ds2 (response first)"}</label>
+            <Check key={m} checked={modes.includes(m)} onChange={() => set("seedData.modes", modes.includes(m) ? modes.filter((x) => x !== m) : [...modes, m])}>{m === "ds1" ? "Ds1 (instruction first)" : "Ds2 (response first)"}</Check>
           ))}
           {errs("seedData.modes") ? <span className="error">{errs("seedData.modes")!.join(" ")}</span> : null}
         </div>
@@ -161,7 +162,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
         <h2>Scorer</h2>
         <div className="row">
           {aspects.map((a) => (
-            <label key={a.name} title={a.description}><input type="checkbox" checked={config.scorer.aspects.some((x) => x.name === a.name)} onChange={() => toggleAspect(a)} /> {a.name}</label>
+            <Check key={a.name} title={a.description} checked={config.scorer.aspects.some((x) => x.name === a.name)} onChange={() => toggleAspect(a)}>{a.name}</Check>
           ))}
         </div>
         {errs("scorer.aspects") ? <p className="error" role="alert">Aspects: {errs("scorer.aspects")!.join(" ")}</p> : null}

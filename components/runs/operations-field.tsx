@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { Operation } from "@/lib/domain/run-config";
+import { Check } from "./check";
 
 /** Custom operations as text, one a line: "id: description". */
 export function parseCustomOperations(text: string): Operation[] {
@@ -28,9 +29,7 @@ export function OperationsField({ defaults, value, onChange, errors }: { default
       <legend>Operations</legend>
       <div className="form-grid">
         {defaults.map((d) => (
-          <label key={d.id} title={d.description}>
-            <input type="checkbox" checked={chosen.some((c) => c.id === d.id)} onChange={(e) => emit(e.target.checked ? [...chosen, d] : chosen.filter((c) => c.id !== d.id), customText)} /> {d.id}
-          </label>
+          <Check key={d.id} title={d.description} checked={chosen.some((c) => c.id === d.id)} onChange={(on) => emit(on ? [...chosen, d] : chosen.filter((c) => c.id !== d.id), customText)}>{d.id}</Check>
         ))}
       </div>
       <label style={{ display: "block", marginTop: 8 }}>
