@@ -49,6 +49,10 @@ describe("applyRunEvent", () => {
     s = applyRunEvent(s, ev(2, "progress", counts({ accepted: 12, tokens: 700 }) as never, "2026-01-01T00:00:30.000Z"));
     expect(throughput(s)).toEqual({ samplesPerMin: 20, tokensPerMin: 1200 });
     expect(s.counts?.samples.accepted).toBe(12);
+    s = applyRunEvent(s, ev(3, "status", { status: "paused", counts: counts({ accepted: 15, tokens: 900 }) }, "2026-01-01T00:01:00.000Z"));
+    expect([s.status, s.counts?.samples.accepted]).toEqual(["paused", 15]);
+    s = applyRunEvent(s, ev(4, "status", { status: "queued", resumed: true }));
+    expect([s.status, s.counts?.samples.accepted]).toEqual(["queued", 15]);
   });
 });
 

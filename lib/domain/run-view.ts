@@ -57,6 +57,7 @@ export function initialRunView(status: string, counts: ProgressCounts | null = n
   return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts, firstProgress: null, lastProgress: null, conversations: [], messages: 0 };
 }
 
+const isCounts = (v: unknown): v is ProgressCounts => !!v && typeof v === "object" && "seed" in v && "samples" in v && "usage" in v;
 const sampleTotal = (c: ProgressCounts) => c.samples.accepted + c.samples.filtered + c.samples.unscored;
 const tokenTotal = (c: ProgressCounts) => c.usage.inputTokens + c.usage.outputTokens;
 
@@ -64,12 +65,15 @@ const tokenTotal = (c: ProgressCounts) => c.usage.inputTokens + c.usage.outputTo
 export function applyRunEvent(s: RunViewState, e: RunStreamEvent, keep = 50): RunViewState {
   if (e.seq <= s.lastSeq) return s;
   const next: RunViewState = { ...s, lastSeq: e.seq };
+  // status and end events of a stopping worker carry its last counts
+  const carried = (e.type === "status" || e.type === "end") && isCounts(e.data.counts) ? e.data.counts : null;
   if (e.type === "status" && typeof e.data.status === "string") next.status = e.data.status;
   else if (e.type === "end") {
     next.ended = true;
     if (typeof e.data.status === "string") next.status = e.data.status;
-  } else if (e.type === "progress" && e.data.seed && e.data.samples) {
-    const counts = e.data as unknown as ProgressCounts;
+  }
+  if (carried || (e.type === "progress" && isCounts(e.data))) {
+    const counts = (carried ?? e.data) as ProgressCounts;
     const point = { at: e.at ? Date.parse(e.at) : 0, samples: sampleTotal(counts), tokens: tokenTotal(counts) };
     next.counts = counts;
     next.firstProgress = s.firstProgress ?? point;
