@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import type { ProgressCounts } from "@/lib/domain/run-view";
+import { getRun } from "@/lib/pipeline/run/run-queries";
+import { RunLive } from "@/components/runs/run-live";
+
+export const dynamic = "force-dynamic";
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await getRun(db(), id).catch((e) => {
+    if (isAppError(e) && e.code === "not_found:run") notFound();
+    throw e;
+  });
+  const { run } = data;
+  const c = run.config;
+  return (
+    <>
+      <p><Link href="/runs">← Runs</Link></p>
+      <h1>{run.name}</h1>
+      <p className="muted" data-testid="run-summary">
+        {c.languages.join(", ")} · {c.discussion.mode} discussions of {c.discussion.groupSize} · memory T={c.agents.memory.capacity} · target {c.targets.ds3Samples} Ds3 samples · seed {c.seed}
+      </p>
+      {run.error ? <p className="error">{run.error}</p> : null}
+      <RunLive runId={run.id} status={run.status} counts={(run.progress as ProgressCounts | null) ?? null} stalled={run.stalled} />
+    </>
+  );
+}

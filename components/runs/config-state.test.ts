@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { defaultRunConfig, safeParseRunConfig } from "@/lib/domain/run-config";
+import { friendlyMessage, getIn, issuesByPath, numberInput, setIn } from "./config-state";
+import { parseCustomOperations } from "./operations-field";
+
+describe("new-run form state", () => {
+  it("updates a nested field without touching the rest", () => {
+    const c = defaultRunConfig();
+    const next = setIn(c, "agents.memory.capacity", 8);
+    expect(getIn(next, "agents.memory.capacity")).toBe(8);
+    expect(c.agents.memory.capacity).toBe(16);
+    expect(next.agents.memory.similarity).toBe(c.agents.memory.similarity);
+  });
+
+  it("turns the schema's issues into messages per field", () => {
+    const c = setIn(setIn(setIn(defaultRunConfig(), "agents.memory.capacity", numberInput("0")), "discussion.groupSize", numberInput("many")), "languages", ["py", "Py!"]);
+    const r = safeParseRunConfig(c);
+    expect(r.ok).toBe(false);
+    const m = issuesByPath(r.ok ? [] : r.issues);
+    expect(m.get("agents.memory.capacity")).toEqual(["Must be >=1"]);
+    expect(m.get("discussion.groupSize")).toEqual(["Enter a number."]);
+    expect(m.get("languages")).toEqual(["a language id such as py, java, cpp"]);
+    expect(m.get("languages.1")).toEqual(["a language id such as py, java, cpp"]);
+  });
+
+  it("reads numbers and leaves other text for the schema to refuse", () => {
+    expect(numberInput(" 0.7 ")).toBe(0.7);
+    expect(numberInput("")).toBe("");
+    expect(numberInput("1e")).toBe("1e");
+    expect(friendlyMessage("Invalid input: expected number, received string")).toBe("Enter a number.");
+  });
+
+  it("parses custom operations one a line", () => {
+    expect(parseCustomOperations("use-generics: Make it generic.\n\n  golf \n")).toEqual([{ id: "use-generics", description: "Make it generic." }, { id: "golf", description: "" }]);
+  });
+});

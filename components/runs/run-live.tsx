@@ -1,0 +1,69 @@
+"use client";
+import Link from "next/link";
+import { useCallback } from "react";
+import { languageName } from "@/lib/domain/language-names";
+import { applyRunEvent, initialRunView, stageBars, throughput, type ProgressCounts } from "@/lib/domain/run-view";
+import { AgentList } from "./agent-list";
+import { ConversationStream } from "./conversation-stream";
+import { RunControls } from "./run-controls";
+import { useRunEvents } from "./use-run-events";
+
+const TYPES = ["status", "stage", "progress", "discussion.message"];
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+
+/** The live run view: status, stage bars, counts per language, throughput, usage, and the discussions as they happen. */
+export function RunLive({ runId, status, counts, stalled }: { runId: string; status: string; counts: ProgressCounts | null; stalled: boolean }) {
+  const init = useCallback(() => initialRunView(status, counts), [status, counts]);
+  const { state, connected } = useRunEvents(runId, TYPES, init, applyRunEvent);
+  const c = state.counts;
+  const rate = throughput(state);
+  const langs = Object.entries(c?.byLanguage ?? {}).sort(([a], [b]) => a.localeCompare(b));
+
+  return (
+    <>
+      <div className="panel row" style={{ justifyContent: "space-between" }}>
+        <span>
+          Status: <span className={`badge ${state.status}`} data-testid="run-status">{state.status}</span>{" "}
+          <span className="muted" data-testid="stream-state">{state.ended ? "finished" : connected ? "live" : "connecting…"}</span>
+        </span>
+        <RunControls runId={runId} status={state.status} stalled={stalled && !state.ended} />
+      </div>
+
+      <section className="panel" aria-label="Stages">
+        {stageBars(c, state.status).map((b) => (
+          <div key={b.stage} style={{ marginBottom: 8 }}>
+            <div className="row" style={{ justifyContent: "space-between" }}>
+              <span>{b.stage === "verify" ? "verify (scored)" : b.stage}</span>
+              <span className="muted" data-testid={`stage-${b.stage}`}>{b.done}/{b.total || "?"} · {b.state}</span>
+            </div>
+            <div className={b.state === "done" ? "progress done" : "progress"} role="progressbar" aria-label={`${b.stage} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={b.pct}>
+              <div style={{ width: `${b.pct}%` }} />
+            </div>
+          </div>
+        ))}
+      </section>
+
+      <div className="cards">
+        <div className="card"><div className="n" data-testid="count-accepted">{c?.samples.accepted ?? 0}</div><div className="l">accepted samples</div></div>
+        <div className="card"><div className="n">{c?.samples.filtered ?? 0}</div><div className="l">filtered</div></div>
+        <div className="card"><div className="n">{c ? `${c.samples.ds1}/${c.samples.ds2}/${c.samples.ds3}` : "0/0/0"}</div><div className="l">Ds1 / Ds2 / Ds3</div></div>
+        <div className="card"><div className="n">{rate ? fmt(rate.samplesPerMin) : "—"}</div><div className="l">samples / min</div></div>
+        <div className="card"><div className="n" data-testid="tokens">{fmt((c?.usage.inputTokens ?? 0) + (c?.usage.outputTokens ?? 0))}</div><div className="l">tokens ({fmt(c?.usage.inputTokens ?? 0)} in, {fmt(c?.usage.outputTokens ?? 0)} out){rate ? ` · ${fmt(rate.tokensPerMin)}/min` : ""}</div></div>
+        <div className="card"><div className="n">{c?.usage.costUsd != null ? `$${c.usage.costUsd.toFixed(4)}` : "—"}</div><div className="l">cost · {c?.usage.calls ?? 0} calls</div></div>
+      </div>
+
+      {langs.length ? (
+        <table data-testid="language-counts">
+          <thead><tr><th>Language</th><th>Ds1</th><th>Ds2</th><th>Ds3</th><th>Accepted</th><th>Filtered</th></tr></thead>
+          <tbody>{langs.map(([l, n]) => <tr key={l}><td>{languageName(l)}</td><td>{n.ds1}</td><td>{n.ds2}</td><td>{n.ds3}</td><td>{n.accepted}</td><td>{n.filtered}</td></tr>)}</tbody>
+        </table>
+      ) : null}
+
+      <h2>Agents</h2>
+      <AgentList runId={runId} count={(c as { agents?: number } | null)?.agents ?? 0} tick={Math.floor((c?.discuss.done ?? 0) / 10)} />
+      <h2>Discussions <span className="muted" style={{ fontSize: 14 }} data-testid="message-count">{state.messages} messages</span></h2>
+      <p className="muted"><Link href={`/samples?runId=${encodeURIComponent(runId)}`}>Samples of this run</Link> · <a href={`/api/runs/${runId}/config?format=yaml`}>Config (YAML)</a></p>
+      <ConversationStream conversations={state.conversations} runId={runId} />
+    </>
+  );
+}
