@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import { dialectFor, sqlQuery } from "./sql";
+import { dialectOfDb, type Db } from "@/lib/db/client";
+import { rawQuery } from "@/lib/db/raw";
 import {
   approxTokens,
   passRateByLanguage,
@@ -24,13 +24,13 @@ export type SampleCharts = Awaited<ReturnType<typeof sampleCharts>>;
 
 /** Everything the charts page draws, for the samples matching `filter`. */
 export async function sampleCharts(db: Db, filter: SampleFilter, opts: ChartOptions = {}) {
-  const dialect = dialectFor(db);
+  const dialect = dialectOfDb(db);
   const size = opts.lengthSampleSize ?? 2000;
   const count = opts.countTokens ?? approxTokens;
 
   const p1 = new SqlParams();
   const counts = (
-    await sqlQuery<{ language: string; part: string; verdict: string | null; n: unknown }>(
+    await rawQuery<{ language: string; part: string; verdict: string | null; n: unknown }>(
       db,
       `SELECT s."language", s."part", s."verdict", COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialect, p1)} GROUP BY s."language", s."part", s."verdict"`,
       p1.values,
@@ -39,13 +39,13 @@ export async function sampleCharts(db: Db, filter: SampleFilter, opts: ChartOpti
 
   const p2 = new SqlParams();
   const scores = (
-    await sqlQuery<{ score: unknown; n: unknown }>(db, `SELECT s."score", COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialect, p2)} GROUP BY s."score"`, p2.values)
+    await rawQuery<{ score: unknown; n: unknown }>(db, `SELECT s."score", COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialect, p2)} GROUP BY s."score"`, p2.values)
   ).map((r): ScoreGroup => ({ score: r.score === null ? null : Number(r.score), n: Number(r.n) }));
 
   // Picking ids first keeps the random sort off the large text columns.
   const p3 = new SqlParams();
   const ids = (
-    await sqlQuery<{ id: string }>(db, `SELECT s."id" FROM "Sample" s WHERE ${sampleWhere(filter, dialect, p3)} ORDER BY random() LIMIT ${Math.max(1, size)}`, p3.values)
+    await rawQuery<{ id: string }>(db, `SELECT s."id" FROM "Sample" s WHERE ${sampleWhere(filter, dialect, p3)} ORDER BY random() LIMIT ${Math.max(1, size)}`, p3.values)
   ).map((r) => r.id);
   const problem: number[] = [];
   const solution: number[] = [];

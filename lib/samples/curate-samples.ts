@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import { dialectFor, sqlExecute } from "./sql";
+import { dialectOfDb, type Db } from "@/lib/db/client";
+import { rawExecute } from "@/lib/db/raw";
 import { AppError } from "@/lib/errors";
 import { SqlParams, sampleWhere } from "./filter-sql";
 import type { SampleFilter } from "./sample-filter";
@@ -28,7 +28,7 @@ export async function curateSamples(db: Db, action: CurationAction, target: Cura
     return { updated: count };
   }
   const p = new SqlParams([curation, now]);
-  const where = sampleWhere(target.filter, dialectFor(db), p);
-  const updated = await sqlExecute(db, `UPDATE "Sample" SET "curation" = $1, "updatedAt" = $2 WHERE "id" IN (SELECT s."id" FROM "Sample" s WHERE ${where})`, p.values);
+  const where = sampleWhere(target.filter, dialectOfDb(db), p);
+  const updated = await rawExecute(db, `UPDATE "Sample" SET "curation" = $1, "updatedAt" = $2 WHERE "id" IN (SELECT s."id" FROM "Sample" s WHERE ${where})`, p.values);
   return { updated };
 }

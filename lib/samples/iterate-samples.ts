@@ -1,29 +1,22 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import { dialectFor, sqlQuery } from "./sql";
+import { dialectOfDb, type Db } from "@/lib/db/client";
+import type { ExportSample } from "@/lib/export/records";
+import { rawQuery } from "@/lib/db/raw";
 import { SqlParams, sampleWhere } from "./filter-sql";
 import type { SampleFilter } from "./sample-filter";
 
-export interface FullSample {
-  id: string;
-  runId: string;
-  part: string;
-  language: string;
-  instruction: string;
-  solution: string;
-  tests: string | null;
-  score: number | null;
-}
+/** A sample with its full text: exactly what an exported line is made from. */
+export type FullSample = ExportSample;
 
 /** Every sample matching `filter` with its full text, oldest first, `batch` rows per query. */
 export async function* iterateSamples(db: Db, filter: SampleFilter, batch = 1000, ids?: ReadonlySet<string>): AsyncGenerator<FullSample[]> {
-  const dialect = dialectFor(db);
+  const dialect = dialectOfDb(db);
   let after: string | null = null;
   for (;;) {
     const p = new SqlParams();
     const where = [sampleWhere(filter, dialect, p)];
     if (after !== null) where.push(`s."id" > ${p.add(after)}`);
-    const rows: Record<string, unknown>[] = await sqlQuery(
+    const rows: Record<string, unknown>[] = await rawQuery(
       db,
       `SELECT s."id", s."runId", s."part", s."language", s."instruction", s."solution", s."tests", s."score"
          FROM "Sample" s WHERE ${where.join(" AND ")} ORDER BY s."id" ASC LIMIT ${batch}`,

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import { dialectFor, sqlQuery } from "./sql";
+import { dialectOfDb, type Db } from "@/lib/db/client";
+import { rawQuery } from "@/lib/db/raw";
 import { decodeCursor, encodeCursor, type Cursor, type SampleSort } from "./cursor";
 import { SqlParams, escapeLike, sampleWhere } from "./filter-sql";
 import type { SampleFilter } from "./sample-filter";
@@ -24,7 +24,7 @@ const PREVIEW_CHARS = 160;
 export async function listSamples(db: Db, filter: SampleFilter, opts: ListOptions = {}): Promise<SamplePage> {
   const sort = opts.sort ?? "new";
   const limit = Math.min(Math.max(1, opts.limit ?? 100), MAX_PAGE);
-  const dialect = dialectFor(db);
+  const dialect = dialectOfDb(db);
   const cursor = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
   const order = sort === "score" ? `s."score" DESC NULLS LAST, s."id" DESC` : `s."id" DESC`;
   const rows = (await searchRecentWindow(db, filter, cursor, order, limit)) ?? (await pageQuery(db, filter, cursor, order, limit));
@@ -43,9 +43,9 @@ const SELECT = `SELECT ${COLUMNS}, r."name" AS "runName", substr(s."instruction"
 
 async function pageQuery(db: Db, filter: SampleFilter, cursor: Cursor | null, order: string, limit: number) {
   const p = new SqlParams();
-  const where = [sampleWhere(filter, dialectFor(db), p)];
+  const where = [sampleWhere(filter, dialectOfDb(db), p)];
   if (cursor) where.push(afterCursor(cursor, p));
-  return sqlQuery<Record<string, unknown>>(
+  return rawQuery<Record<string, unknown>>(
     db,
     `${SELECT} FROM "Sample" s JOIN "Run" r ON r."id" = s."runId" WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${limit + 1}`,
     p.values,
@@ -60,12 +60,12 @@ async function pageQuery(db: Db, filter: SampleFilter, cursor: Cursor | null, or
 const WINDOW = 4000;
 
 async function searchRecentWindow(db: Db, filter: SampleFilter, cursor: Cursor | null, order: string, limit: number) {
-  if (!filter.q || dialectFor(db) !== "sqlite" || !/^[\x20-\x7e]+$/.test(filter.q)) return null;
+  if (!filter.q || dialectOfDb(db) !== "sqlite" || !/^[\x20-\x7e]+$/.test(filter.q)) return null;
   const p = new SqlParams();
   const where = [sampleWhere({ ...filter, q: undefined }, "sqlite", p)];
   if (cursor) where.push(afterCursor(cursor, p));
   const like = p.add(escapeLike(filter.q));
-  const rows = await sqlQuery<Record<string, unknown>>(
+  const rows = await rawQuery<Record<string, unknown>>(
     db,
     `${SELECT} FROM (SELECT ${COLUMNS}, s."instruction", s."solution" FROM "Sample" s WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${WINDOW}) s
        JOIN "Run" r ON r."id" = s."runId"
@@ -78,7 +78,7 @@ async function searchRecentWindow(db: Db, filter: SampleFilter, cursor: Cursor |
 
 export async function countSamples(db: Db, filter: SampleFilter): Promise<number> {
   const p = new SqlParams();
-  const [row] = await sqlQuery<{ n: unknown }>(db, `SELECT COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialectFor(db), p)}`, p.values);
+  const [row] = await rawQuery<{ n: unknown }>(db, `SELECT COUNT(*) AS "n" FROM "Sample" s WHERE ${sampleWhere(filter, dialectOfDb(db), p)}`, p.values);
   return Number(row?.n ?? 0);
 }
 
