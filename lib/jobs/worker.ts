@@ -2,10 +2,8 @@ import "server-only";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { jobDefinition } from "@/lib/jobs/catalog";
-import { claimJob, completeJob, failJob, heartbeatJob, jobTopic, releaseJob, type Job } from "@/lib/jobs/queue";
-import { appendEvent } from "@/lib/events/store";
-import type { JobContext } from "@/lib/jobs/types";
+import { claimJob, releaseJob, type Job } from "@/lib/jobs/queue";
+import { runJob } from "@/lib/jobs/run-job";
 
 export interface WorkerOptions {
   db: Db;
@@ -35,39 +33,9 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   const idlePoll = opts.idlePollMs ?? 250;
 
   async function runOne(job: Job): Promise<void> {
-    const def = jobDefinition(job.type);
     const abort = new AbortController();
     running.set(job.id, { job, abort });
-    const leaseMs = Math.max(opts.leaseMs, def.leaseMs ?? 0);
-    if (leaseMs > opts.leaseMs) await heartbeatJob(opts.db, job, leaseMs);
-    const timeout = setTimeout(() => abort.abort(new Error(`timed out after ${def.timeoutMs} ms`)), def.timeoutMs);
-    const beat = setInterval(async () => {
-      const ours = await heartbeatJob(opts.db, job, leaseMs).catch(() => true);
-      if (!ours) abort.abort(new Error("job cancelled or lease lost"));
-    }, Math.max(200, Math.floor(opts.leaseMs / 3)));
-    const topic = jobTopic(job.id);
-    const ctx: JobContext<unknown> = {
-      jobId: job.id,
-      attempt: job.attempts,
-      payload: def.payload.parse(job.payload),
-      db: opts.db,
-      signal: abort.signal,
-      topic,
-      emit: (type, data) => appendEvent(opts.db, topic, type, data).then(() => {}),
-      progress: (done, total, message) => appendEvent(opts.db, topic, "progress", { done, total, message: message ?? null }).then(() => {}),
-    };
-    let outcome: string;
-    try {
-      await ctx.emit("started", { worker: id, attempt: job.attempts });
-      const result = await def.handle(ctx);
-      outcome = (await completeJob(opts.db, job, result)) ? "succeeded" : "lost";
-    } catch (e) {
-      outcome = await failJob(opts.db, job, abort.signal.aborted ? abort.signal.reason ?? e : e);
-      log(`job ${job.id} (${job.type}) attempt ${job.attempts}: ${outcome}: ${e instanceof Error ? e.message : e}`);
-    } finally {
-      clearTimeout(timeout);
-      clearInterval(beat);
-    }
+    const outcome = await runJob(job, { db: opts.db, workerId: id, leaseMs: opts.leaseMs, signal: abort.signal, log });
     opts.onJobDone?.(job, outcome);
   }
 
@@ -107,7 +75,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
       if (timedOut) {
         for (const r of running.values()) {
           await releaseJob(opts.db, r.job).catch(() => {});
-          r.abort.abort(new Error("worker stopped"));
+          r.abort.abort();
         }
       }
       await Promise.race([done, delay(1000)]);

@@ -2,10 +2,8 @@ import "server-only";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { appendEvent } from "@/lib/events/store";
-import { jobDefinition } from "@/lib/jobs/catalog";
-import { completeJob, failJob, heartbeatJob, jobTopic, type Job } from "@/lib/jobs/queue";
-import type { JobContext } from "@/lib/jobs/types";
+import { failJob, type Job } from "@/lib/jobs/queue";
+import { runJob } from "@/lib/jobs/run-job";
 
 /**
  * Runs one given job in this process, as a worker would (lease, heartbeats, fencing, retries
@@ -46,34 +44,7 @@ async function runClaimed(db: Db, job: Job, workerId: string, opts: RunJobHereOp
     await failJob(db, job, new Error(`gave up after ${job.maxAttempts} attempts`));
     return;
   }
-  const def = jobDefinition(job.type);
-  const abort = new AbortController();
-  const onStop = () => abort.abort(new Error("stopped"));
-  opts.signal?.addEventListener("abort", onStop, { once: true });
-  const beat = setInterval(async () => {
-    if (!(await heartbeatJob(db, job, opts.leaseMs).catch(() => true))) abort.abort(new Error("job cancelled or lease lost"));
-  }, Math.max(200, Math.floor(opts.leaseMs / 3)));
-  const topic = jobTopic(job.id);
-  const ctx: JobContext<unknown> = {
-    jobId: job.id,
-    attempt: job.attempts,
-    payload: def.payload.parse(job.payload),
-    db,
-    signal: abort.signal,
-    topic,
-    emit: (type, data) => appendEvent(db, topic, type, data).then(() => {}),
-    progress: (done, total, message) => appendEvent(db, topic, "progress", { done, total, message: message ?? null }).then(() => {}),
-  };
-  try {
-    await ctx.emit("started", { worker: workerId, attempt: job.attempts });
-    await completeJob(db, job, await def.handle(ctx));
-  } catch (e) {
-    const outcome = await failJob(db, job, abort.signal.aborted ? (abort.signal.reason ?? e) : e);
-    opts.log?.(`attempt ${job.attempts}: ${outcome}: ${e instanceof Error ? e.message : e}`);
-  } finally {
-    clearInterval(beat);
-    opts.signal?.removeEventListener("abort", onStop);
-  }
+  await runJob(job, { db, workerId, leaseMs: opts.leaseMs, signal: opts.signal, log: opts.log });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
