@@ -73,6 +73,6 @@ describe("a full generation run in memory", () => {
     const started = Date.now();
     const r = await runGenerationInMemory(ctx, demoSnippets(4));
     expect(r.cancelled).toBe(true);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

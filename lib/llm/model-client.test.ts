@@ -116,7 +116,7 @@ describe("structured calls with the demo model", () => {
     const { client: c } = client({ scripted: { slowMs: 10_000, faults: { slow: 1 } }, timeoutMs: 40, maxRetries: 2 });
     const started = Date.now();
     const r = await c.call({ role: "iGenerator", prompt: ds1InstructionPrompt(snippet), schema: instructionOutput });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(!r.ok && r.failure.kind).toBe("unavailable");
     expect(r.calls.map((x) => x.outcome)).toEqual(["timeout", "timeout", "timeout"]);
   });
@@ -127,7 +127,7 @@ describe("structured calls with the demo model", () => {
     setTimeout(() => ac.abort(), 30);
     const started = Date.now();
     const r = await c.call({ role: "iGenerator", prompt: ds1InstructionPrompt(snippet), schema: instructionOutput, signal: ac.signal });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(!r.ok && r.failure.kind).toBe("cancelled");
   });
 

@@ -79,7 +79,7 @@ describe("hostile programs are contained with the right verdict and nothing left
   it("a sleeping program is a timeout through the wall clock", async () => {
     const result = await pool.run({ language: "sh", program: "sleep 60\n", limits: { wallMs: 1500 } });
     expect(result.status).toBe("timeout");
-    expect(result.durationMs).toBeLessThan(5000);
+    expect(result.durationMs).toBeLessThan(20_000);
     expect(leftovers()).toEqual([]);
   });
 

@@ -31,9 +31,10 @@ const lines = r.stderr.split("\n");
 const count = (re) => lines.filter((l) => re.test(l)).length;
 const passed = count(/\.\.\. ok$/);
 const skipped = count(/\.\.\. skipped/);
-let failed = count(/\.\.\. (FAIL|ERROR)$/);
+const failures = lines.filter((l) => /\.\.\. (FAIL|ERROR)$/.test(l)).map((l) => l.replace(/ \.\.\. (FAIL|ERROR)$/, " ($1)"));
+let failed = failures.length;
 // Import errors and the like leave no per-test line: count a crash as one failure.
 if (r.status !== 0 && failed === 0) failed = 1;
-report({ passed, failed, skipped });
+report({ passed, failed, skipped, failures });
 console.log(`python: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${python})`);
 process.exit(failed > 0 ? 1 : 0);

@@ -21,6 +21,10 @@ const want = (part) => !only || only.includes(part);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
 let crashed = false;
+// Every failure by name with the start of its message, printed again at the very end:
+// CI shows only the tail of the log, and the failing test must be visible there.
+const failures = [];
+const firstLines = (msg) => String(msg ?? "").split("\n").slice(0, 6).join("\n    ");
 
 function run(cmd, args, extraEnv = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } }).status;
@@ -36,6 +40,15 @@ function vitest(label, args, extraEnv) {
   const r = readJson(report);
   if (!r) { crashed = true; console.error(`${label}: no report (exit ${code})`); return; }
   totals.passed += r.numPassedTests; totals.failed += r.numFailedTests; totals.skipped += r.numPendingTests + r.numTodoTests;
+  for (const file of r.testResults ?? []) {
+    const rel = path.relative(root, file.name);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === "failed") failures.push(`[${label}] ${rel} > ${t.fullName}\n    ${firstLines(t.failureMessages?.[0])}`);
+    }
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+      failures.push(`[${label}] ${rel} (file failed)\n    ${firstLines(file.message)}`);
+    }
+  }
   if (code !== 0 && r.numFailedTests === 0) { crashed = true; console.error(`${label}: vitest exited ${code}`); }
 }
 
@@ -60,7 +73,10 @@ if (want("python")) {
   run(process.execPath, ["scripts/test/python.mjs"]);
   const r = readJson(path.join(out, "python-report.json"));
   if (!r) { crashed = true; console.error("python: no report"); }
-  else { totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped; }
+  else {
+    totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped;
+    for (const name of r.failures ?? []) failures.push(`[python] ${name}`);
+  }
 }
 
 if (want("e2e")) {
@@ -77,10 +93,25 @@ if (want("e2e")) {
     if (!r) { crashed = true; console.error(`e2e: no report (exit ${code})`); }
     else {
       totals.passed += r.stats.expected + r.stats.flaky; totals.failed += r.stats.unexpected; totals.skipped += r.stats.skipped;
+      collectPlaywright(r.suites ?? []);
       if (code !== 0 && r.stats.unexpected === 0) { crashed = true; console.error(`e2e: playwright exited ${code}`); }
     }
   }
 }
 
+function collectPlaywright(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "unexpected") continue;
+        const last = t.results?.[t.results.length - 1];
+        failures.push(`[e2e] ${spec.file}:${spec.line} > ${spec.title}\n    ${firstLines(last?.error?.message)}`);
+      }
+    }
+    collectPlaywright(suite.suites ?? []);
+  }
+}
+
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(totals.failed > 0 || crashed ? 1 : 0);

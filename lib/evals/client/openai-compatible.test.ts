@@ -69,6 +69,6 @@ describe("OpenAICompatibleClient", () => {
     const started = Date.now();
     setTimeout(() => controller.abort(new Error("cancelled by user")), 100);
     await expect(client.complete("p", params, controller.signal)).rejects.toThrow("cancelled by user");
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
