@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
 
-const LANGS = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+const LANGS = MULTIPLE_LANGUAGES;
 const BENCHES = [
   ["multipl-e", "MultiPL-E (HumanEval in 8 languages)"],
   ["humaneval", "HumanEval"],

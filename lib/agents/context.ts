@@ -19,6 +19,19 @@ export class StepCancelled extends AppError {
   }
 }
 
+/**
+ * Runs one step; undefined when it was cancelled: nothing of it is recorded, and a resumed
+ * run redoes it. Any other error goes on up.
+ */
+export async function cancellable<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof StepCancelled) return undefined;
+    throw e;
+  }
+}
+
 export function throwIfCancelled(ctx: AgentContext, step: string, failureKind?: string): void {
   if (ctx.signal?.aborted || failureKind === "cancelled") throw new StepCancelled(step);
 }

@@ -2,7 +2,7 @@ import { planDiscussions } from "@/lib/domain/discussion-protocol";
 import type { InstructionSample, Snippet } from "@/lib/domain/sample";
 import { addUsage, ZERO_USAGE, type Usage } from "@/lib/llm/usage";
 import { createAgent, type AgentState } from "./agent";
-import { StepCancelled, type AgentContext } from "./context";
+import { cancellable, type AgentContext } from "./context";
 import type { AgentEvent } from "./events";
 import { seedFromSnippet, type SeedMode } from "./generate-seed";
 import { runDiscussion, type DiscussionResult } from "./run-discussion";
@@ -89,14 +89,4 @@ export async function runGenerationInMemory(ctx: AgentContext, snippets: readonl
     usage,
     cancelled: Boolean(signal?.aborted),
   };
-}
-
-/** undefined when the step was cancelled: the run stops, the step is not recorded as done. */
-async function cancellable<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof StepCancelled) return undefined;
-    throw e;
-  }
 }

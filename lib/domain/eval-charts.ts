@@ -3,8 +3,9 @@
  * only render. Scores come in as fractions (0..1) and leave as percentages with one decimal,
  * the way the paper reports them.
  */
+import { MULTIPLE_LANGUAGES } from "./language-names";
 
-export const MULTIPLE_LANGUAGES = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+export { MULTIPLE_LANGUAGES };
 export const EVAL_COLUMNS = ["humaneval", "humaneval+", "mbpp", "mbpp+", ...MULTIPLE_LANGUAGES] as const;
 export type EvalColumn = (typeof EVAL_COLUMNS)[number];
 

@@ -1,28 +1,50 @@
 /**
- * Language ids of a generation run (MultiPL-E's set by default) and how prompts name them.
- * A language outside this table still works: it is named by its id.
+ * The one table of language ids: MultiPL-E's eight short ids (the languages the sandbox runs,
+ * corpora hold, runs generate and evaluations score), and for each the name prompts use, its
+ * Markdown fence and its Monaco id. A language outside the table still works: it is named by
+ * its id, fenced with its id and shown as plain text.
  */
-export const DEFAULT_LANGUAGES = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+export const MULTIPLE_LANGUAGES = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+export type MultiplELanguage = (typeof MULTIPLE_LANGUAGES)[number];
 
-const NAMES: Record<string, string> = {
-  py: "Python",
-  java: "Java",
-  cpp: "C++",
-  cs: "C#",
-  ts: "TypeScript",
-  js: "JavaScript",
-  php: "PHP",
-  sh: "Bash",
-  go: "Go",
-  rs: "Rust",
-  rb: "Ruby",
-  kt: "Kotlin",
-  swift: "Swift",
-  scala: "Scala",
-  r: "R",
-  lua: "Lua",
+/** The languages of a generation run unless the config says otherwise. */
+export const DEFAULT_LANGUAGES = MULTIPLE_LANGUAGES;
+
+interface LanguageInfo {
+  name: string;
+  fence: string;
+  monaco: string;
+}
+
+const INFO: Record<string, LanguageInfo> = {
+  py: { name: "Python", fence: "python", monaco: "python" },
+  java: { name: "Java", fence: "java", monaco: "java" },
+  cpp: { name: "C++", fence: "cpp", monaco: "cpp" },
+  cs: { name: "C#", fence: "csharp", monaco: "csharp" },
+  ts: { name: "TypeScript", fence: "typescript", monaco: "typescript" },
+  js: { name: "JavaScript", fence: "javascript", monaco: "javascript" },
+  php: { name: "PHP", fence: "php", monaco: "php" },
+  sh: { name: "Bash", fence: "bash", monaco: "shell" },
+  go: { name: "Go", fence: "go", monaco: "go" },
+  rs: { name: "Rust", fence: "rust", monaco: "rust" },
+  rb: { name: "Ruby", fence: "ruby", monaco: "ruby" },
+  kt: { name: "Kotlin", fence: "kotlin", monaco: "kotlin" },
+  swift: { name: "Swift", fence: "swift", monaco: "swift" },
+  scala: { name: "Scala", fence: "scala", monaco: "scala" },
+  r: { name: "R", fence: "r", monaco: "r" },
+  lua: { name: "Lua", fence: "lua", monaco: "lua" },
 };
 
 export function languageName(id: string): string {
-  return NAMES[id] ?? id;
+  return INFO[id]?.name ?? id;
+}
+
+/** The Markdown code-fence name of a language id. */
+export function fenceName(id: string): string {
+  return INFO[id]?.fence ?? id;
+}
+
+/** Monaco's language id for a language id ("plaintext" when Monaco has none). */
+export function monacoLanguage(id: string): string {
+  return INFO[id]?.monaco ?? "plaintext";
 }

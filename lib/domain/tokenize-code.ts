@@ -11,6 +11,9 @@
  * On typical source code this lands close to (slightly above) the count of BPE tokenizers of
  * code LLMs, so a limit of 1024 stays a safe upper bound.
  */
+
+import { fmix32 } from "./minhash";
+
 const TOKEN_RE = /[\p{L}\p{N}_$]+|\n\s*|[^\s\p{L}\p{N}_$]/gu;
 const WORD_CHUNK = 8;
 
@@ -46,16 +49,6 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
 
-function fmix(x: number): number {
-  let h = x;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /**
  * Streams 32-bit hashes of the tokens of `text` without building strings (the hot path of
  * dedup and decontamination). A token hash is FNV-1a over its UTF-16 code units with a murmur
@@ -72,7 +65,7 @@ export function tokenHashes(text: string, mode: "code" | "words"): Uint32Array {
       bigger.set(out);
       out = bigger;
     }
-    out[n++] = fmix(h);
+    out[n++] = fmix32(h);
   };
   const dollarIsWord = mode === "code";
   let inWord = false;

@@ -2,9 +2,10 @@
  * Shared shapes of the evaluation library. Plain data only, so problems, generations and
  * results can be stored, resumed and sent to pages unchanged.
  */
+import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
 
 /** MultiPL-E's language keys, as the sandbox names them. */
-export const EVAL_LANGUAGES = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+export const EVAL_LANGUAGES = MULTIPLE_LANGUAGES;
 export type Language = (typeof EVAL_LANGUAGES)[number];
 
 export type Verdict = "ok" | "syntax_error" | "exception" | "timeout" | "memory" | "output_limit" | "unavailable";

@@ -3,6 +3,7 @@
  * chat "messages" (TRL SFTTrainer, LLaMA-Factory sharegpt, HF chat templates), Alpaca
  * (instruction / input / output) and TRL's preference format (prompt / chosen / rejected).
  */
+import { fenceName } from "@/lib/domain/language-names";
 export interface ExportSample {
   id: string;
   runId: string;
@@ -22,13 +23,10 @@ export interface ExportPair {
   rejected: string;
 }
 
-/** Markdown fence names of the language ids (MultiPL-E's and a few more). */
-const FENCE: Record<string, string> = { py: "python", js: "javascript", ts: "typescript", cs: "csharp", sh: "bash", cpp: "cpp", java: "java", php: "php", rs: "rust", rb: "ruby", kt: "kotlin", go: "go" };
-
 /** The response as a model should learn to write it: code in a fenced block, unless it already has one. */
 export function responseText(solution: string, language: string, fence = true): string {
   if (!fence || /^\s*```/m.test(solution)) return solution;
-  return `\`\`\`${FENCE[language] ?? language}\n${solution.replace(/\s+$/, "")}\n\`\`\``;
+  return `\`\`\`${fenceName(language)}\n${solution.replace(/\s+$/, "")}\n\`\`\``;
 }
 
 export interface RecordOptions {

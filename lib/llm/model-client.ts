@@ -11,6 +11,7 @@ import { describeInvalidOutput, feedbackMessage, looksLikeRefusal } from "./outp
 import { getModel } from "./providers";
 import { backoffMs, classifyError, type CallErrorKind } from "./retry-policy";
 import { addUsage, callCost, ZERO_USAGE, type Usage } from "./usage";
+import { sleep as wakeableSleep } from "@/lib/domain/sleep";
 
 /**
  * Structured model calls for the agents. One `call` = one step: it returns a validated value or
@@ -94,22 +95,11 @@ function cachedSchema(schema: z.ZodType) {
   return s;
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
 
 export function createModelClient(options: ModelClientOptions): ModelClient {
   const limiters = options.limiters ?? new LimiterRegistry();
   const resolve = options.resolveModel ?? getModel;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? wakeableSleep;
   const models = new Map<string, LanguageModel>();
   let total: Usage = ZERO_USAGE;
 

@@ -4,6 +4,7 @@ import { scriptedOptionsSchema, type ScriptedOptions } from "@/lib/domain/model-
 import { promptKindOf } from "@/lib/domain/prompts/prompt-kinds";
 import { hashString, rngFor } from "@/lib/domain/seeded-rng";
 import { answerFor, malformed } from "./scripted/answers";
+import { sleepOrAbort } from "@/lib/domain/sleep";
 
 /**
  * The demo model: an AI SDK language model that answers every xinstruct prompt kind with
@@ -46,21 +47,6 @@ function promptText(options: LanguageModelV3CallOptions): { system: string; firs
   return { system, firstUser: firstUser ?? "", all: parts.join("\n") };
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 function httpError(status: number, message: string): APICallError {
   return new APICallError({
@@ -117,7 +103,7 @@ export function createScriptedModel(input: Partial<ScriptedOptions> & { modelId?
     if (fault === "rateLimit") throw httpError(429, "Too Many Requests (demo model, injected)");
     if (fault === "serverError") throw httpError(rng.chance(0.5) ? 500 : 503, "Server error (demo model, injected)");
     if (slow) stats.faults.slow++;
-    await sleep(slow ? options.slowMs : options.latencyMs, call.abortSignal);
+    await sleepOrAbort(slow ? options.slowMs : options.latencyMs, call.abortSignal);
     return {
       content: [{ type: "text", text }],
       finishReason: { unified: "stop", raw: "stop" },

@@ -1,5 +1,7 @@
+import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
+
 /** The eight MultiPL-E languages, by the short ids MultiPL-E uses. */
-export const LANGUAGE_IDS = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+export const LANGUAGE_IDS = MULTIPLE_LANGUAGES;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export function isLanguageId(value: unknown): value is LanguageId {

@@ -53,12 +53,3 @@ export function capture(argv: string[], opts: { cwd?: string; env?: NodeJS.Proce
     child.on("close", (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
 }
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = () => { clearTimeout(t); resolve(); };
-    const t = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}

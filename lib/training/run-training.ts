@@ -11,7 +11,7 @@ import { getTrainingJob, setStatus, storedConfig, type TrainingJob } from "@/lib
 import { planLaunch, type LaunchPlan } from "@/lib/training/launch-plan";
 import { LogTail } from "@/lib/training/log-tail";
 import { ingestJsonl } from "@/lib/training/metrics-ingest";
-import { sleep } from "@/lib/training/process";
+import { sleep } from "@/lib/domain/sleep";
 import { trainingTopic } from "@/lib/training/topic";
 import { copyTrainer } from "@/lib/training/trainer-source";
 

@@ -1,54 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { resetEnvForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { useTrainingFixture } from "@/lib/training/testing/training-fixture";
 import { startWorker } from "@/lib/jobs/worker";
 import { createTrainingJob, getTrainingJob, setStatus } from "@/lib/training/jobs-service";
 import { launchTrainingJob } from "@/lib/training/launch";
 import { handleTrainingRun } from "@/lib/training/runner-job";
-import { startMetricsServer, type MetricsServer } from "@/lib/training/testing/metrics-server";
 import { tinyConfig } from "@/lib/training/testing/tiny-config";
 
 /** The training.run job through the real queue and worker, and what a second attempt means. */
-let t: TestDb;
-let server: MetricsServer;
-let workRoot: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  vi.stubEnv("DATABASE_URL", t.url);
-  resetEnvForTests();
-  server = await startMetricsServer();
-  workRoot = mkdtempSync(path.join(os.tmpdir(), "xi-train-worker-"));
-});
-afterAll(async () => {
-  await server.close();
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-  await t.cleanup();
-  rmSync(workRoot, { recursive: true, force: true });
-});
+const f = useTrainingFixture("worker");
 
 describe("training.run job", () => {
   it("a launched job is run by a worker to the end", async () => {
-    const job = await launchTrainingJob(t.db, tinyConfig({ evalFraction: 0, training: { maxSteps: 3 } }), { workRoot, appUrl: server.url });
-    const worker = startWorker({ db: t.db, concurrency: 1, leaseMs: 5_000, exitWhenIdle: true, types: ["training.run"] });
+    const job = await launchTrainingJob(f.t.db, tinyConfig({ evalFraction: 0, training: { maxSteps: 3 } }), { workRoot: f.root, appUrl: f.server.url });
+    const worker = startWorker({ db: f.t.db, concurrency: 1, leaseMs: 5_000, exitWhenIdle: true, types: ["training.run"] });
     await worker.done;
-    const done = await getTrainingJob(t.db, job.id);
+    const done = await getTrainingJob(f.t.db, job.id);
     expect(done.status, done.error ?? "").toBe("succeeded");
-    expect(await t.db.metricPoint.count({ where: { trainingJobId: job.id, name: "loss" } })).toBe(3);
-    const queued = await t.db.job.findFirstOrThrow({ where: { type: "training.run" } });
+    expect(await f.t.db.metricPoint.count({ where: { trainingJobId: job.id, name: "loss" } })).toBe(3);
+    const queued = await f.t.db.job.findFirstOrThrow({ where: { type: "training.run" } });
     expect(queued.status).toBe("succeeded");
     expect(queued.result).toEqual({ status: "succeeded" });
   }, 180_000);
 
   it("a second attempt (the first runner died) marks the job failed with its last lines, resumable", async () => {
-    const job = await createTrainingJob(t.db, tinyConfig(), { workRoot, appUrl: server.url });
-    await setStatus(t.db, job.id, "running", { logTail: "step 1/10 loss 5.4\nstep 2/10 loss 5.3", externalId: "pid:999999999" });
-    const ctx = { jobId: "q1", attempt: 2, payload: { trainingJobId: job.id, resume: false }, db: t.db, signal: new AbortController().signal, topic: "job:q1", emit: async () => {}, progress: async () => {} };
+    const job = await createTrainingJob(f.t.db, tinyConfig(), { workRoot: f.root, appUrl: f.server.url });
+    await setStatus(f.t.db, job.id, "running", { logTail: "step 1/10 loss 5.4\nstep 2/10 loss 5.3", externalId: "pid:999999999" });
+    const ctx = { jobId: "q1", attempt: 2, payload: { trainingJobId: job.id, resume: false }, db: f.t.db, signal: new AbortController().signal, topic: "job:q1", emit: async () => {}, progress: async () => {} };
     expect(await handleTrainingRun(ctx)).toEqual({ status: "failed" });
-    const failed = await getTrainingJob(t.db, job.id);
+    const failed = await getTrainingJob(f.t.db, job.id);
     expect(failed.status).toBe("failed");
     expect(failed.error).toMatch(/runner stopped while the trainer was running/);
     expect(failed.error).toContain("step 2/10 loss 5.3");

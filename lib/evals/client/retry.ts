@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { sleepOrAbort } from "@/lib/domain/sleep";
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -25,20 +26,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /**
  * Runs `attempt` until it succeeds, fails with something other than RetryableError, the
@@ -56,7 +43,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, policy:
         throw new AppError("unavailable:endpoint", `The model endpoint kept failing after ${n + 1} attempts: ${e.message}`, { cause: e });
       }
       const backoff = Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n);
-      await sleep(Math.min(policy.maxDelayMs, e.retryAfterMs ?? backoff), signal);
+      await sleepOrAbort(Math.min(policy.maxDelayMs, e.retryAfterMs ?? backoff), signal);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
 import { UnrecoverableError } from "@/lib/jobs/errors";
+import { sleepOrAbort } from "@/lib/domain/sleep";
 
 /** A job that counts through steps with a delay: lets a user (and the e2e test) see the queue, events and progress bar work. */
 export const demoProgress = defineJob({
@@ -16,7 +17,7 @@ export const demoProgress = defineJob({
   timeoutMs: 60 * 60_000,
   async handle({ payload, progress, signal }) {
     for (let step = 1; step <= payload.steps; step++) {
-      if (payload.delayMs) await sleep(payload.delayMs, signal);
+      if (payload.delayMs) await sleepOrAbort(payload.delayMs, signal);
       signal.throwIfAborted();
       if (payload.failAtStep === step) throw new UnrecoverableError(`demo job asked to fail at step ${step}`);
       await progress(step, payload.steps, `step ${step} of ${payload.steps}`);
@@ -24,10 +25,3 @@ export const demoProgress = defineJob({
     return { steps: payload.steps };
   },
 });
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => { clearTimeout(t); reject(signal.reason); }, { once: true });
-  });
-}

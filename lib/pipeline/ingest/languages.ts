@@ -2,7 +2,8 @@
  * The languages a corpus may hold: MultiPL-E's codes. Adding a language means one entry here,
  * one in the extension/shebang tables of detect-language.ts and a grammar in tree-sitter.ts.
  */
-export const INGEST_LANGUAGES = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
+import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
+export const INGEST_LANGUAGES = MULTIPLE_LANGUAGES;
 export type IngestLanguage = (typeof INGEST_LANGUAGES)[number];
 
 const ALIASES: Record<string, IngestLanguage> = {

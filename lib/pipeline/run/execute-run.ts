@@ -1,7 +1,7 @@
 import "server-only";
 import { setMaxListeners } from "node:events";
 import type { LanguageModel } from "ai";
-import { StepCancelled, type AgentContext } from "@/lib/agents/context";
+import { cancellable, type AgentContext } from "@/lib/agents/context";
 import { seedFromSnippet, seedSampleId } from "@/lib/agents/generate-seed";
 import { seedTasks } from "@/lib/agents/in-memory-run";
 import { runDiscussion } from "@/lib/agents/run-discussion";
@@ -172,13 +172,3 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
 }
 
 const json = (v: unknown) => v as object;
-
-/** undefined when the step was cancelled: nothing of it is recorded, a resumed run redoes it. */
-async function cancellable<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof StepCancelled) return undefined;
-    throw e;
-  }
-}

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { failJob, type Job } from "@/lib/jobs/queue";
 import { runJob } from "@/lib/jobs/run-job";
+import { sleep } from "@/lib/domain/sleep";
 
 /**
  * Runs one given job in this process, as a worker would (lease, heartbeats, fencing, retries
@@ -45,16 +46,4 @@ async function runClaimed(db: Db, job: Job, workerId: string, opts: RunJobHereOp
     return;
   }
   await runJob(job, { db, workerId, leaseMs: opts.leaseMs, signal: opts.signal, log: opts.log });
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

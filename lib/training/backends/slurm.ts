@@ -2,7 +2,8 @@ import "server-only";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { BackendHooks, BackendResult } from "@/lib/training/backends/types";
 import type { LaunchPlan } from "@/lib/training/launch-plan";
-import { capture, sleep } from "@/lib/training/process";
+import { capture } from "@/lib/training/process";
+import { sleep } from "@/lib/domain/sleep";
 
 /**
  * Slurm: submit the rendered script with `sbatch --parsable`, follow the job with `squeue`
