@@ -22,6 +22,7 @@ CREATE TABLE "AblationVariant" (
     "jobId" TEXT,
     "runId" TEXT NOT NULL,
     "exportId" TEXT,
+    "dataset" JSONB,
     "sftSamples" INTEGER,
     "dpoPairs" INTEGER,
     "trainingJobId" TEXT,
