@@ -10,6 +10,7 @@ import { localGpuCount } from "./gpu";
 import { attachEvaluation, retryVariant } from "./manage-variant";
 import { getAblationView, reconcileAblation } from "./queries";
 import { createFixtureRun } from "./testing/fixture";
+import { linkedTrainingData, runLanguageCounts } from "./training-data";
 import { candidateSamples } from "./variant-dataset";
 import { parseVariantKey, selectVariantSamples } from "./variants";
 
@@ -92,6 +93,11 @@ describe("an ablation through the real queue", () => {
     expect(after.table.rows.map((r) => [r.key, r.cells.py, r.cells.java, r.cells.avg])).toEqual([["full", 60, 50, 55], ["no-ds1", 55, 30, 42.5], ["size:0.5", null, null, null]]);
     expect(after.table.rows[1].deltas).toEqual({ py: -5, java: -20, avg: -12.5 });
     expect(await reconcileAblation(t.db, created.id)).toBe(0); // nothing is waiting on a job
+    // the bias view knows what each attached model was trained on; a run's own counts for the rest
+    const linked = await linkedTrainingData(t.db, [a.id, b.id]);
+    expect(linked.get(a.id)!.counts).toEqual({ py: 4, java: 3, cpp: 1, js: 1, cs: 1 });
+    expect(linked.get(b.id)!.counts).toEqual({ py: 3, java: 2, js: 1, cs: 1 });
+    expect((await runLanguageCounts(t.db, runId))!.counts).toEqual({ py: 4, java: 3, cpp: 1, js: 1, cs: 1 });
   }, 120_000);
 
   it("attaching an evaluation still running: the variant follows it and completes when its job ends", async () => {
