@@ -34,7 +34,7 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
     } catch (err) {
       return setError(`Training config YAML: ${(err as Error).message}`);
     }
-    const variants = [...without.map((p) => `no-${p}`), ...(otherMode ? [other] : []), ...sizes.split(",").map((s) => s.trim()).filter(Boolean).map((s) => `size:${s}`)];
+    const variants = [...PARTS.filter((p) => without.includes(p)).map((p) => `no-${p}`), ...(otherMode ? [other] : []), ...sizes.split(",").map((s) => s.trim()).filter(Boolean).map((s) => `size:${s}`)];
     const body = {
       runId: run,
       name: str("name") || undefined,

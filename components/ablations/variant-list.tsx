@@ -17,8 +17,10 @@ function Chain({ v }: { v: VariantRow }) {
   return (
     <span className="row" style={{ gap: 4 }} aria-label={`chain of ${v.key}`}>
       {v.steps.filter((s) => s !== "done").map((s, i) => {
-        const cls = i < at || v.step === "done" ? "succeeded" : i === at ? (v.status === "blocked" ? "failed" : v.status) : "";
-        return <span key={s} className={`badge ${cls}`} style={i > at && v.step !== "done" ? { opacity: 0.45 } : undefined}>{STEP_LABEL[s]}</span>;
+        // an attached evaluation skips the training steps that never ran
+        const skipped = v.evaluationAttached && ((s === "train" && !v.trainingJobId) || (s === "dpo" && !v.dpoTrainingJobId));
+        const cls = skipped ? "" : i < at || v.step === "done" ? "succeeded" : i === at ? (v.status === "blocked" ? "failed" : v.status) : "";
+        return <span key={s} className={`badge ${cls}`} style={skipped || (i > at && v.step !== "done") ? { opacity: 0.45 } : undefined}>{STEP_LABEL[s]}{skipped ? " (skipped)" : ""}</span>;
       })}
     </span>
   );
