@@ -12,11 +12,12 @@ import registerExport from "@/cli/commands/export";
 import registerGenerate from "@/cli/commands/generate";
 import registerRuns from "@/cli/commands/runs";
 import registerDpo from "@/cli/commands/dpo";
+import registerAblate from "@/cli/commands/ablate";
 
 const program = new Command();
 program.name("xinstruct").description("Multilingual code-instruction data: generate, verify, curate, train, evaluate.").showHelpAfterError();
 
-for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus, registerRunPrograms, registerSamples, registerExport, registerGenerate, registerRuns, registerDpo]) register(program);
+for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus, registerRunPrograms, registerSamples, registerExport, registerGenerate, registerRuns, registerDpo, registerAblate]) register(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.

@@ -4,14 +4,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ComparePicker } from "@/components/evals/compare-picker";
 import { PassRateBars } from "@/components/evals/pass-rate-bars";
 import { toRunScores } from "@/lib/evals/app/run-scores";
-import { EVAL_COLUMNS, prepareCompare, prepareDataSizeCurve, prepareTable1 } from "@/lib/domain/eval-charts";
+import { EVAL_COLUMNS, prepareCompare, prepareTable1 } from "@/lib/domain/eval-charts";
+import { BiasSection } from "./bias-section";
+import { DataSizeSection } from "./data-size-section";
 import { PAPER_TABLE1, PAPER_TABLE1_SOURCE } from "@/lib/evals/reference/paper-table1";
 
 export const dynamic = "force-dynamic";
 
 const HEAD: Record<string, string> = { humaneval: "HE", "humaneval+": "HE+", mbpp: "MBPP", "mbpp+": "MBPP+", py: "Python", java: "Java", cpp: "C++", cs: "C#", ts: "TS", js: "JS", php: "PHP", sh: "Bash", avg: "Avg." };
 
-export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string; baseline?: string; paper?: string }> }) {
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string; baseline?: string; paper?: string; bias?: string; biasRun?: string }> }) {
   const sp = await searchParams;
   const finished = await db().evaluation.findMany({ where: { status: "succeeded", reference: false }, orderBy: { createdAt: "desc" }, take: 200 });
   if (finished.length === 0) {
@@ -24,7 +26,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const references = sp.paper ? PAPER_TABLE1.map((r) => ({ label: `${r.model}${r.size ? ` ${r.size}` : ""} (paper)`, source: `${PAPER_TABLE1_SOURCE.table}, arXiv:${PAPER_TABLE1_SOURCE.arxiv}`, cells: r.scores })) : [];
   const table = prepareTable1(runs, references);
   const sized = selectedIds.map((id) => finished.find((e) => e.id === id)!).filter((e) => typeof (e.config as { trainingSamples?: number }).trainingSamples === "number");
-  const curve = sized.length >= 2 ? prepareDataSizeCurve(sized.map((e) => ({ size: (e.config as { trainingSamples: number }).trainingSamples, run: toRunScores(e) }))) : [];
+  const sizePoints = sized.map((e) => ({ size: (e.config as { trainingSamples: number }).trainingSamples, run: toRunScores(e) }));
   const label = (id: string) => runs.find((r) => r.id === id)!.label;
   return (
     <>
@@ -67,14 +69,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </table>
         {sp.paper ? <p className="muted">Reference rows: {PAPER_TABLE1_SOURCE.title}, {PAPER_TABLE1_SOURCE.table} ({PAPER_TABLE1_SOURCE.metric}), <a href={PAPER_TABLE1_SOURCE.url}>arXiv:{PAPER_TABLE1_SOURCE.arxiv}</a>, as printed.</p> : null}
       </div>
-      {curve.length > 0 ? (
-        <div className="panel">
-          <h2 style={{ marginTop: 0 }}>Data size (the paper&apos;s Figure 5)</h2>
-          <table><thead><tr><th>Training samples</th><th>Avg. MultiPL-E</th><th>Python</th></tr></thead>
-            <tbody>{curve.map((p) => <tr key={p.size}><td>{p.size}</td><td>{p.values.avg ?? "—"}</td><td>{p.values.py ?? "—"}</td></tr>)}</tbody>
-          </table>
-        </div>
-      ) : <p className="muted">A data-size curve appears when the compared evaluations record how many training samples their models saw.</p>}
+      {sizePoints.length >= 2 ? <DataSizeSection points={sizePoints} /> : <p className="muted">A data-size curve appears when two or more compared evaluations record how many training samples their models saw (an ablation&apos;s size variants do).</p>}
+      {runs.length ? <BiasSection runs={runs} evaluationId={sp.bias && selectedIds.includes(sp.bias) ? sp.bias : baseline} runId={sp.biasRun} /> : null}
       <p className="muted"><Link href="/evaluations">← Evaluations</Link> · comparing {selectedIds.map(label).join(", ")}</p>
     </>
   );

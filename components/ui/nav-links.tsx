@@ -10,6 +10,7 @@ const LINKS = [
   ["/training", "Training"],
   ["/evaluations", "Evaluations"],
   ["/compare", "Compare"],
+  ["/ablations", "Ablations"],
   ["/jobs", "Jobs"],
   ["/settings", "Settings"],
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareCompare, prepareDataSizeCurve, prepareLanguageBars, prepareLanguageBias, prepareTable1, type RunScores } from "./eval-charts";
+import { prepareAblationTable, prepareCompare, prepareDataSizeCurve, prepareLanguageBars, prepareLanguageBias, prepareTable1, type RunScores } from "./eval-charts";
 
 const langs = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"];
 const run = (id: string, perLang: number[], extra: Record<string, number> = {}): RunScores => ({
@@ -55,5 +55,33 @@ describe("eval chart data", () => {
     expect(points.reduce((s, p) => s + p.dataShare, 0)).toBeCloseTo(100, 6);
     expect(correlation).toBeGreaterThan(0.8);
     expect(prepareLanguageBias({}, run("z", [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5])).correlation).toBeNull();
+  });
+
+  it("ablation table (Table 2): the paper's own rows give its averages and deltas against the full data", () => {
+    const four = (id: string, v: number[]): RunScores => ({ id, label: id, scores: ["py", "java", "cpp", "cs"].map((l, i) => ({ benchmark: "multipl-e", language: l, passAtK: { 1: v[i] / 100 } })) });
+    const t = prepareAblationTable([
+      { key: "full", label: "Qwen2.5-xCoder", run: four("1", [90.9, 76.6, 72.7, 79.1]) },
+      { key: "no-ds4", label: "− Ds4", run: four("2", [89.6, 74.7, 73.3, 79.1]) },
+      { key: "no-ds3", label: "− Ds3", run: four("3", [82.9, 69.6, 68.3, 70.3]) },
+      { key: "size:0.5", label: "50%", run: null },
+    ], "full");
+    expect(t.columns).toEqual(["py", "java", "cpp", "cs"]);
+    expect(t.rows.map((r) => r.cells.avg)).toEqual([79.8, 79.2, 72.8, null]);
+    expect(t.rows[0].deltas).toEqual({});
+    expect(t.rows[1].deltas).toEqual({ py: -1.3, java: -1.9, cpp: 0.6, cs: 0, avg: -0.6 });
+    expect(t.rows[2].deltas.avg).toBe(-7);
+    expect(t.rows[3]).toMatchObject({ cells: { py: null, avg: null }, deltas: {} });
+  });
+
+  it("ablation table: a variant missing a language has no average; HumanEval alone is averaged over itself", () => {
+    const t = prepareAblationTable([
+      { key: "full", label: "F", run: { id: "f", label: "F", scores: [{ benchmark: "multipl-e", language: "py", passAtK: { 1: 0.5 } }, { benchmark: "multipl-e", language: "sh", passAtK: { 1: 0.3 } }] } },
+      { key: "no-ds1", label: "N", run: { id: "n", label: "N", scores: [{ benchmark: "multipl-e", language: "py", passAtK: { 1: 0.6 } }] } },
+    ], "full");
+    expect(t.rows.map((r) => r.cells.avg)).toEqual([40, null]);
+    expect(t.rows[1].deltas).toEqual({ py: 10 });
+    const he = prepareAblationTable([{ key: "full", label: "F", run: { id: "f", label: "F", scores: [{ benchmark: "humaneval", language: "py", passAtK: { 1: 0.25 } }] } }], "full");
+    expect(he.columns).toEqual(["humaneval"]);
+    expect(he.rows[0].cells.avg).toBe(25);
   });
 });

@@ -168,3 +168,47 @@ function pearson(xs: number[], ys: number[]): number | null {
   }
   return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
 }
+
+export interface AblationTableRow {
+  key: string;
+  label: string;
+  /** percent per column, null where the variant has no score (yet) */
+  cells: Partial<Record<EvalColumn | "avg", number | null>>;
+  /** cell minus the baseline's, where both exist (not on the baseline row) */
+  deltas: Partial<Record<EvalColumn | "avg", number>>;
+}
+
+/**
+ * The paper's Table 2: a row per variant, a column per language measured by any of them (then
+ * HumanEval/MBPP, if measured), and the average over the language columns for rows that have
+ * all of them; deltas against the baseline variant (the full data).
+ */
+export function prepareAblationTable(rows: { key: string; label: string; run: RunScores | null }[], baselineKey: string, k = 1): { columns: EvalColumn[]; rows: AblationTableRow[] } {
+  const values = rows.map((r) => (r.run ? runValues(r.run, k) : {}));
+  const order: EvalColumn[] = [...MULTIPLE_LANGUAGES, "humaneval", "humaneval+", "mbpp", "mbpp+"];
+  const columns = order.filter((c) => values.some((v) => v[c] !== undefined));
+  const langs = columns.filter((c) => (MULTIPLE_LANGUAGES as readonly string[]).includes(c));
+  const averaged = langs.length ? langs : columns;
+  const table = rows.map((r, i) => {
+    const v = values[i];
+    const cells: AblationTableRow["cells"] = Object.fromEntries(columns.map((c) => [c, v[c] ?? null]));
+    cells.avg = averaged.length && averaged.every((c) => v[c] !== undefined) ? round1(averaged.reduce((s, c) => s + v[c]!, 0) / averaged.length) : null;
+    return { key: r.key, label: r.label, cells, deltas: {} as AblationTableRow["deltas"] };
+  });
+  const base = table.find((r) => r.key === baselineKey);
+  if (base) {
+    for (const row of table) {
+      if (row === base) continue;
+      for (const c of [...columns, "avg"] as (EvalColumn | "avg")[]) {
+        const a = row.cells[c];
+        const b = base.cells[c];
+        if (a != null && b != null) row.deltas[c] = round1(a - b);
+      }
+    }
+  }
+  return { columns, rows: table };
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -22,6 +22,8 @@ export interface ExportOptions {
   decontaminate?: ExportFilter;
   /** Wrap bare code responses in a Markdown code fence (default true). */
   fence?: boolean;
+  /** Only these of the samples the filter selects (an ablation variant's subset). */
+  sampleIds?: ReadonlySet<string>;
   /** Dataset name (card title, LLaMA-Factory dataset keys). */
   name?: string;
   onProgress?: (done: number, total: number) => void;
@@ -40,7 +42,7 @@ export async function exportDataset(db: Db, opts: ExportOptions): Promise<Export
 
   // Pass 1: the texts, for decontamination (which needs to see them all at once).
   const items: { id: string; text: string }[] = [];
-  if (wantSamples) for await (const b of iterateSamples(db, filter)) for (const s of b) items.push({ id: s.id, text: `${s.instruction}\n${s.solution}` });
+  if (wantSamples) for await (const b of iterateSamples(db, filter, 1000, opts.sampleIds)) for (const s of b) items.push({ id: s.id, text: `${s.instruction}\n${s.solution}` });
   const sampleCount = items.length;
   const pairs = wantPairs ? await loadPairs(db, filter) : [];
   for (const p of pairs) items.push({ id: p.id, text: `${p.prompt}\n${p.chosen}\n${p.rejected}` });

@@ -2,7 +2,7 @@ import "server-only";
 import { dialectOfDb, type Db } from "@/lib/db/client";
 import { asDate, asJson, rawExecute, rawQuery } from "@/lib/db/raw";
 import type { Job } from "@/lib/db/generated/sqlite/client";
-import { jobDefinition } from "@/lib/jobs/catalog";
+import { jobDefinition, jobFinishedHooks } from "@/lib/jobs/catalog";
 import { backoffMs, classifyFailure } from "@/lib/jobs/errors";
 import { appendEvent, END_EVENT } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
@@ -116,6 +116,9 @@ async function finishJob(db: Db, job: Job, status: "succeeded" | "failed" | "can
   );
   if (count === 1) {
     await appendEvent(db, jobTopic(job.id), END_EVENT, { status, result: data.result ?? null, error: data.lastError ?? null, errorKind: data.errorKind ?? null });
+    for (const hook of jobFinishedHooks) {
+      await hook(db, job, status, data.lastError ?? null).catch((e) => appendEvent(db, jobTopic(job.id), "hook_failed", { error: (e as Error).message }));
+    }
   }
   return count === 1;
 }

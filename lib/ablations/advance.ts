@@ -1,0 +1,169 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { AblationVariant } from "@/lib/db/generated/sqlite/client";
+import { AppError } from "@/lib/errors";
+import { createEvaluation } from "@/lib/evals/app/evaluations";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service";
+import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
+import { localGpuCount, missingGpuReason } from "./gpu";
+import { ABLATION_JOB } from "./ids";
+import { exportVariantDataset, type VariantDataset } from "./variant-dataset";
+import { parseVariantKey, variantLabel, variantSteps, type VariantSpec, type VariantStep } from "./variants";
+
+/**
+ * The chain of one variant, as a state machine over its row: generate (the other discussion
+ * mode's run) → dataset (export) → train (SFT) → dpo (on Ds4) → evaluate → done. Each call does
+ * what the current step needs: starts its job and returns (the job's end enqueues the next
+ * call), or, when the step's job has ended, moves on. Every change is a compare-and-swap on the
+ * row's version, so two concurrent calls never start a step twice.
+ */
+
+export type Variant = AblationVariant;
+const TERMINAL = new Set(["succeeded", "failed", "blocked"]);
+const FAILED_TRAINING = new Set(["failed", "cancelled", "stopped"]);
+
+export interface AdvanceOptions {
+  /** GPUs on this host (default: nvidia-smi) */
+  gpus?: () => Promise<number>;
+}
+
+interface Ctx {
+  db: Db;
+  spec: VariantSpec;
+  config: AblationConfig;
+  ablationName: string;
+  gpus: () => Promise<number>;
+}
+
+export async function advanceVariant(db: Db, variantId: string, o: AdvanceOptions = {}): Promise<Variant> {
+  const row = await db.ablationVariant.findUnique({ where: { id: variantId }, include: { ablation: true } });
+  if (!row) throw new AppError("not_found:ablation_variant", `No ablation variant ${variantId}`);
+  const { ablation, ...first } = row;
+  const ctx: Ctx = { db, spec: parseVariantKey(first.key), config: ablation.config as unknown as AblationConfig, ablationName: ablation.name, gpus: o.gpus ?? localGpuCount };
+  let v: Variant = first;
+  for (let guard = 0; guard < 8 && !TERMINAL.has(v.status); guard++) {
+    const next = await stepOnce(ctx, v);
+    if (next === "wait") break;
+    if (next === null) return db.ablationVariant.findUniqueOrThrow({ where: { id: variantId } }); // another call moved it
+    v = next;
+  }
+  return v;
+}
+
+/** Writes `data` if nobody changed the row since it was read; null when somebody did. */
+type VariantData = Partial<Omit<Variant, "id" | "version" | "dataset">> & { dataset?: object };
+
+export async function casUpdate(db: Db, v: Variant, data: VariantData): Promise<Variant | null> {
+  const { count } = await db.ablationVariant.updateMany({ where: { id: v.id, version: v.version }, data: { ...data, version: v.version + 1 } });
+  return count === 1 ? db.ablationVariant.findUniqueOrThrow({ where: { id: v.id } }) : null;
+}
+
+function nextStep(spec: VariantSpec, v: Variant): VariantStep {
+  const steps = variantSteps(spec, v.dpoPairs ?? 0);
+  return steps[steps.indexOf(v.step as VariantStep) + 1] ?? "done";
+}
+
+const fail = (ctx: Ctx, v: Variant, message: string, status: "failed" | "blocked" = "failed") => casUpdate(ctx.db, v, { status, message, jobId: null });
+const moveOn = (ctx: Ctx, v: Variant, extra: VariantData = {}) => {
+  const step = nextStep(ctx.spec, v);
+  return casUpdate(ctx.db, v, { ...extra, step, status: step === "done" ? "succeeded" : "running", message: null, ...(step === "done" ? { jobId: null } : {}) });
+};
+
+async function stepOnce(ctx: Ctx, v: Variant): Promise<Variant | null | "wait"> {
+  switch (v.step as VariantStep) {
+    case "generate": return generateStep(ctx, v);
+    case "dataset": return datasetStep(ctx, v);
+    case "train": return trainStep(ctx, v, "sft");
+    case "dpo": return trainStep(ctx, v, "dpo");
+    case "evaluate": return evaluateStep(ctx, v);
+    case "done": return casUpdate(ctx.db, v, { status: "succeeded", jobId: null });
+  }
+}
+
+async function generateStep(ctx: Ctx, v: Variant) {
+  const run = await ctx.db.run.findUnique({ where: { id: v.runId }, select: { status: true, error: true } });
+  if (!run) return fail(ctx, v, `The generation run ${v.runId} was deleted.`);
+  if (run.status === "succeeded") return moveOn(ctx, v);
+  if (run.status === "failed" || run.status === "cancelled") return fail(ctx, v, `The ${ctx.spec.key} generation run ${v.runId} ${run.status}${run.error ? `: ${run.error}` : ""}.`);
+  const message = run.status === "paused" ? `The generation run ${v.runId} is paused: resume it, then Retry.` : `Generating data with ${ctx.spec.key} discussion (run ${v.runId}).`;
+  if (v.message !== message) await casUpdate(ctx.db, v, { status: "running", message });
+  return "wait" as const;
+}
+
+async function datasetStep(ctx: Ctx, v: Variant) {
+  const started = await casUpdate(ctx.db, v, { status: "running", message: "Exporting the variant's dataset." });
+  if (!started) return null;
+  let ds: VariantDataset;
+  try {
+    ds = await exportVariantDataset(ctx.db, { runId: v.runId, spec: ctx.spec, config: ctx.config, name: `${ctx.ablationName} ${v.key}` });
+  } catch (e) {
+    if (e instanceof AppError) return fail(ctx, started, e.message);
+    throw e;
+  }
+  return moveOn(ctx, started, { exportId: ds.exportId, dataset: ds, sftSamples: ds.sftSamples, dpoPairs: ds.dpoPairs });
+}
+
+async function finalModelOf(db: Db, trainingJobId: string): Promise<string | null> {
+  return (await listCheckpoints(db, trainingJobId)).find((c) => c.final)?.path ?? null;
+}
+
+async function trainStep(ctx: Ctx, v: Variant, kind: "sft" | "dpo") {
+  const id = kind === "sft" ? v.trainingJobId : v.dpoTrainingJobId;
+  if (id) {
+    const job = await ctx.db.trainingJob.findUnique({ where: { id }, select: { status: true, error: true } });
+    if (!job) return fail(ctx, v, `The training job ${id} was deleted.`);
+    if (job.status === "succeeded") return moveOn(ctx, v);
+    if (FAILED_TRAINING.has(job.status)) return fail(ctx, v, `${kind.toUpperCase()} training ${job.status}${job.error ? `: ${job.error.split("\n")[0]}` : ""}. Resume it from its checkpoint with Retry, or attach an evaluation.`);
+    return "wait" as const;
+  }
+  const ds = v.dataset as unknown as VariantDataset;
+  let over: Record<string, unknown> = { name: `${ctx.ablationName} · ${v.key} · ${kind}`.slice(0, 200), kind };
+  if (kind === "dpo") {
+    const sft = v.trainingJobId ? await finalModelOf(ctx.db, v.trainingJobId) : null;
+    if (!sft || !ds.dpoFile) return fail(ctx, v, "DPO needs the SFT model's final folder and the Ds4 pairs; neither may be missing.");
+    over = { ...over, baseModel: sft };
+  }
+  const train = trainConfigFor(ctx.config.training, kind === "sft" ? ds.sftFile : ds.dpoFile!, over);
+  const gpuReason = missingGpuReason(train, await ctx.gpus());
+  if (gpuReason) return fail(ctx, v, gpuReason, "blocked");
+  // Claim the step before creating anything, so a concurrent call cannot launch it twice.
+  const claimed = await casUpdate(ctx.db, v, { status: "running", message: `Training (${kind.toUpperCase()}).` });
+  if (!claimed) return null;
+  const row = await createTrainingJob(ctx.db, train, ctx.config.placement);
+  const job = await enqueueJob(ctx.db, "training.run", { trainingJobId: row.id, resume: false });
+  const linked = await casUpdate(ctx.db, claimed, { jobId: job.id, ...(kind === "sft" ? { trainingJobId: row.id } : { dpoTrainingJobId: row.id }) });
+  return linked ? ("wait" as const) : null;
+}
+
+async function evaluateStep(ctx: Ctx, v: Variant) {
+  if (v.evaluationId) {
+    const e = await ctx.db.evaluation.findUnique({ where: { id: v.evaluationId }, select: { status: true, error: true } });
+    if (!e) return casUpdate(ctx.db, v, { evaluationId: null, evaluationAttached: false, status: "failed", message: "The evaluation was deleted; attach another or Retry." });
+    if (e.status === "succeeded") return moveOn(ctx, v);
+    if (e.status === "failed" || e.status === "cancelled") return fail(ctx, v, `The evaluation ${e.status}${e.error ? `: ${e.error}` : ""}. Retry evaluates again; or attach another evaluation.`);
+    return "wait" as const;
+  }
+  const trained = v.dpoTrainingJobId ?? v.trainingJobId;
+  const output = trained ? await finalModelOf(ctx.db, trained) : null;
+  if (!output) return fail(ctx, v, "The trained model's final folder is unknown (the trainer reported none); attach an evaluation instead.");
+  const claimed = await casUpdate(ctx.db, v, { status: "running", message: "Evaluating." });
+  if (!claimed) return null;
+  const model = modelNameFor(ctx.config.evaluation.modelTemplate, { output, variant: v.key });
+  let evaluation;
+  try {
+    evaluation = await createEvaluation(ctx.db, evaluationInputFor(ctx.config.evaluation, { name: `${ctx.ablationName} · ${variantLabel(ctx.spec)}`.slice(0, 120), model, trainingSamples: v.sftSamples ?? undefined }));
+  } catch (e) {
+    if (e instanceof AppError) return fail(ctx, claimed, e.message);
+    throw e;
+  }
+  const linked = await casUpdate(ctx.db, claimed, { evaluationId: evaluation.id, jobId: evaluation.jobId });
+  return linked ? ("wait" as const) : null;
+}
+
+/** Queues the next advance of a variant and makes it the job the variant waits on. */
+export async function enqueueAdvance(db: Db, variantId: string): Promise<string> {
+  const job = await enqueueJob(db, ABLATION_JOB, { variantId });
+  await db.ablationVariant.update({ where: { id: variantId }, data: { jobId: job.id } });
+  return job.id;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import path from "node:path";
+import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { benchmarkDecontamination } from "@/lib/export/benchmark-decontamination";
+import { exportToStore } from "@/lib/export/export-store";
+import type { SampleFilter } from "@/lib/samples/sample-filter";
+import type { AblationConfig } from "./config";
+import { selectVariantSamples, usesPairs, type VariantSpec } from "./variants";
+
+/**
+ * A run's "accepted" samples for an ablation: kept by the scorer and not rejected by a curator
+ * (pending, accepted and edited ones). The same filter selects the candidates and exports them.
+ */
+export function ablationSampleFilter(runId: string): SampleFilter {
+  return { runId, curation: ["pending", "accepted", "edited"], filtered: "hide" };
+}
+
+export async function candidateSamples(db: Db, runId: string) {
+  return db.sample.findMany({ where: { runId, filtered: false, curation: { in: ["pending", "accepted", "edited"] } }, select: { id: true, part: true, language: true } });
+}
+
+export interface VariantDataset {
+  exportId: string;
+  sftFile: string;
+  sftSamples: number;
+  dpoFile: string | null;
+  dpoPairs: number;
+  perLanguage: Record<string, number>;
+}
+
+/**
+ * Exports a variant's training data as a dataset in the export store (downloadable like any
+ * export): its SFT samples, plus the run's preference pairs (Ds4) when the variant keeps them
+ * (then in LLaMA-Factory layout: data/sft and data/dpo). Benchmark decontamination runs against
+ * BENCHMARKS_DIR, as for every export from the dashboard.
+ */
+export async function exportVariantDataset(db: Db, o: { runId: string; spec: VariantSpec; config: AblationConfig; name: string }): Promise<VariantDataset> {
+  const candidates = await candidateSamples(db, o.runId);
+  const ids = selectVariantSamples(candidates, o.spec, o.config.seed);
+  if (ids.length === 0) throw new AppError("invalid:ablation", `Run ${o.runId} has no accepted samples for the variant "${o.spec.key}" (scorer-filtered and rejected samples are left out).`);
+  const pairs = usesPairs(o.spec) ? await db.dpoPair.count({ where: { runId: o.runId } }) : 0;
+  const result = await exportToStore(db, o.config.placement.dataDir, {
+    format: pairs > 0 ? "llamafactory" : "sft",
+    filter: ablationSampleFilter(o.runId),
+    sampleIds: new Set(ids),
+    name: o.name,
+    decontaminate: await benchmarkDecontamination([env().benchmarksDir]),
+  });
+  const dir = path.join(o.config.placement.dataDir, "exports", result.id);
+  const sft = result.files.find((f) => /^data\/(sft\/)?train-.*\.jsonl$/.test(f.path))!;
+  const dpo = result.files.find((f) => f.path.startsWith("data/dpo/")) ?? null;
+  return {
+    exportId: result.id,
+    sftFile: path.join(dir, ...sft.path.split("/")),
+    sftSamples: result.sft.total,
+    dpoFile: dpo ? path.join(dir, ...dpo.path.split("/")) : null,
+    dpoPairs: result.dpo.total,
+    perLanguage: result.sft.perLanguage,
+  };
+}
