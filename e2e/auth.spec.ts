@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 // The second server binds 0.0.0.0 with ADMIN_PASSWORD set: every page and API needs a session.
-const AUTH = "http://127.0.0.1:3101";
+const AUTH = process.env.E2E_AUTH_URL!;
 
 test("off loopback, pages redirect to sign-in and the API answers 401 until signed in", async ({ page, request }) => {
   const api = await request.get(`${AUTH}/api/jobs`);

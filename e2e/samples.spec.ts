@@ -36,7 +36,7 @@ test.beforeAll(() => {
 
 test("curate samples with the keyboard in Monaco, then export them", async ({ page }) => {
   const offsite: string[] = [];
-  page.on("request", (r) => { if (!r.url().startsWith("http://127.0.0.1:3100")) offsite.push(r.url()); });
+  page.on("request", (r) => { if (!r.url().startsWith(process.env.E2E_BASE_URL!)) offsite.push(r.url()); });
 
   await page.goto("/samples");
   await expect(page.getByRole("heading", { name: "Samples", exact: true })).toBeVisible();
