@@ -21,7 +21,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <p><Link href="/runs">← Runs</Link></p>
       <h1>{run.name}</h1>
       <p className="muted" data-testid="run-summary">
-        {c.languages.join(", ")} · {c.discussion.mode} discussions of {c.discussion.groupSize} · memory T={c.agents.memory.capacity} · target {c.targets.ds3Samples} Ds3 samples · seed {c.seed}
+        {c.languages.join(", ")} · {c.agents.perLanguage ? `${c.agents.perLanguage} agents per language` : "one agent per seed"} · {c.discussion.mode} discussions of {c.discussion.groupSize} · memory T={c.agents.memory.capacity} · target {c.targets.ds3Samples} Ds3 samples · seed {c.seed}
       </p>
       {run.error ? <p className="error">{run.error}</p> : null}
       <RunLive runId={run.id} status={run.status} counts={(run.progress as ProgressCounts | null) ?? null} stalled={run.stalled} />
