@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { languageName } from "@/lib/domain/language-names";
 import { stageBars } from "@/lib/domain/run-stages";
 import { applyRunEvent, throughput, type RunViewState } from "@/lib/domain/run-view";
@@ -10,6 +10,7 @@ import { RunControls } from "./run-controls";
 import { StageActions } from "./stage-actions";
 import { StageCounts } from "./stage-counts";
 import { useRunEvents } from "./use-run-events";
+import { stageActive, useStagePolling } from "./use-stage-polling";
 
 const TYPES = ["status", "stage", "progress", "discussion.message", "verify.progress", "verify.done", "dpo.progress", "dpo.done"];
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
@@ -22,6 +23,15 @@ const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 
 export function RunLive({ runId, initial, stalled }: { runId: string; initial: RunViewState; stalled: boolean }) {
   const init = useCallback(() => initial, [initial]);
   const { state, connected } = useRunEvents(runId, TYPES, init, applyRunEvent, initial.lastSeq);
+  // a stage started from this page after the stream ended: the seq it was asked at
+  const [requested, setRequested] = useState<number | null>(null);
+  const polled = useStagePolling(runId, state.ended && (requested !== null || stageActive(state.stages)));
+  const fresh = polled && polled.seq > state.lastSeq ? polled : null;
+  const stages = fresh?.stages ?? state.stages;
+  useEffect(() => {
+    // once the asked-for stage has said something, whether it is under way decides the polling
+    if (requested !== null && fresh && fresh.stageSeq > requested) setRequested(null);
+  }, [requested, fresh]);
   const c = state.counts;
   const rate = throughput(state);
   const langs = Object.entries(c?.byLanguage ?? {}).sort(([a], [b]) => a.localeCompare(b));
@@ -37,7 +47,7 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
       </div>
 
       <section className="panel" aria-label="Stages">
-        {stageBars(c, state.status, state.stages).map((b) => (
+        {stageBars(c, state.status, stages).map((b) => (
           <div key={b.stage} style={{ marginBottom: 8 }}>
             <div className="row" style={{ justifyContent: "space-between" }}>
               <span>{b.stage}</span>
@@ -48,8 +58,8 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
             </div>
           </div>
         ))}
-        <StageCounts stages={state.stages} />
-        <StageActions runId={runId} status={state.status} stages={state.stages} />
+        <StageCounts stages={stages} />
+        <StageActions runId={runId} status={state.status} stages={stages} onStarted={() => setRequested(Math.max(state.lastSeq, polled?.seq ?? 0))} />
       </section>
 
       <div className="cards">

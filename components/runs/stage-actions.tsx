@@ -9,7 +9,7 @@ const GENERATING = ["queued", "running", "pausing", "cancelling"];
  * /api/runs/:id/dpo, which verifies what is not verified first). Their progress arrives on
  * the run's event stream; the buttons wait while generation or one of them is under way.
  */
-export function StageActions({ runId, status, stages }: { runId: string; status: string; stages: StageState }) {
+export function StageActions({ runId, status, stages, onStarted }: { runId: string; status: string; stages: StageState; onStarted?: () => void }) {
   const [busy, setBusy] = useState(false);
   const [answers, setAnswers] = useState("128");
   const [notice, setNotice] = useState<string | null>(null);
@@ -27,6 +27,7 @@ export function StageActions({ runId, status, stages }: { runId: string; status:
     setBusy(false);
     if (!res.ok) return setError(json?.error?.message ?? `HTTP ${res.status}`);
     setNotice(`${stage === "verify" ? "Verification" : "DPO sampling"} queued (job ${json.jobId}).`);
+    onStarted?.();
   }
 
   return (
