@@ -19,6 +19,7 @@ describe("stage bars", () => {
   it("shows seed → discuss → verify from the generation's counts, verify pending until its stage starts", () => {
     expect(view(stageBars(counts("seed"), "running"))).toEqual([["seed", "2/4", "active"], ["discuss", "0/10", "pending"], ["verify", "0/0", "pending"]]);
     expect(view(stageBars(counts("discuss", { done: 4, total: 4 }, { done: 3, total: 10 }), "running")).map((b) => b[2])).toEqual(["done", "active", "pending"]);
+    expect(view(stageBars(counts("discuss", { done: 4, total: 4 }, { done: 3, total: 10 }), "cancelled"))[1]).toEqual(["discuss", "3/10", "pending"]);
     // a finished generation is not a verified one: scoring is not verification
     expect(view(stageBars(counts("done", { done: 4, total: 4 }, { done: 10, total: 10 }), "succeeded"))).toEqual([["seed", "4/4", "done"], ["discuss", "10/10", "done"], ["verify", "0/0", "pending"]]);
   });

@@ -83,8 +83,10 @@ function bar(stage: StageName, done: number, total: number, active: boolean, com
 /** seed: seed-data steps; discuss: discussions; verify: samples with a verdict; dpo: queries sampled and executed. */
 export function stageBars(c: ProgressCounts | null, status: string, stages: StageState = NO_STAGES): StageBar[] {
   const generated = status === "succeeded";
-  const seed = c ? bar("seed", c.seed.done, c.seed.total, c.stage === "seed", generated || c.stage !== "seed" || (c.seed.total > 0 && c.seed.done >= c.seed.total)) : bar("seed", 0, 0, false, generated);
-  const discuss = c ? bar("discuss", c.discuss.done, c.discuss.total, c.stage === "discuss", generated || c.stage === "done") : bar("discuss", 0, 0, false, generated);
+  // a paused, cancelled or failed run's generation stage is not under way
+  const going = !["paused", "cancelled", "failed"].includes(status);
+  const seed = c ? bar("seed", c.seed.done, c.seed.total, going && c.stage === "seed", generated || c.stage !== "seed" || (c.seed.total > 0 && c.seed.done >= c.seed.total)) : bar("seed", 0, 0, false, generated);
+  const discuss = c ? bar("discuss", c.discuss.done, c.discuss.total, going && c.stage === "discuss", generated || c.stage === "done") : bar("discuss", 0, 0, false, generated);
   const v = stages.verify;
   const bars = [seed, discuss, v ? bar("verify", v.done, v.total, !v.finished, v.finished) : bar("verify", 0, 0, false, false)];
   const p = stages.dpo;

@@ -45,20 +45,21 @@ try {
   const snapshotRoute = await import("@/app/api/runs/[id]/snapshot/route");
   const eventsRoute = await import("@/app/api/runs/[id]/events/route");
 
-  // a real run, long enough to leave EVENTS events (about 22 per discussion)
+  // a real run, long enough to leave EVENTS events (about 19 per discussion)
   const t0 = performance.now();
-  const { run } = await createRun(db, { name: "bench-long", snippets: demoSnippetInputs(2), config: demoRunConfig({ targets: { ds3Samples: Math.ceil(EVENTS / 20) } }), enqueue: false });
+  const { run } = await createRun(db, { name: "bench-long", snippets: demoSnippetInputs(2), config: demoRunConfig({ targets: { ds3Samples: Math.ceil(EVENTS / 17) } }), enqueue: false });
   await executeRun({ db, runId: run.id });
   const stored = await db.event.count({ where: { topic: runTopic(run.id) } });
+  if (stored < EVENTS) throw new Error(`the run left ${stored} events, fewer than ${EVENTS}`);
   const small = (await createRun(db, { name: "bench-fresh", snippets: demoSnippetInputs(1), config: demoRunConfig({ targets: { ds3Samples: 0 }, seedData: { maxSnippets: 1 } }), enqueue: false })).run;
   await executeRun({ db, runId: small.id });
   console.error(`seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
-  const bytes = { snapshot: 0, replay: 0 };
+  const bytes = new Map<string, number>();
   const viaSnapshot = async (id: string) => {
     const res = await snapshotRoute.GET(req(`/api/runs/${id}/snapshot`), params(id));
     const text = await res.text();
-    bytes.snapshot = text.length;
+    bytes.set(`snapshot:${id}`, text.length);
     const state = runViewFromSnapshot(JSON.parse(text) as RunSnapshot);
     const stream = await eventsRoute.GET(req(`/api/runs/${id}/events?lastEventId=${state.lastSeq}`), params(id));
     const rest = stream.status === 204 ? [] : parseSse(await stream.text());
@@ -67,7 +68,7 @@ try {
   const viaReplay = async (id: string) => {
     const stream = await eventsRoute.GET(req(`/api/runs/${id}/events`), params(id));
     const text = await stream.text();
-    bytes.replay = text.length;
+    bytes.set(`replay:${id}`, text.length);
     return parseSse(text).reduce((s, e) => applyRunEvent(s, e), initialRunView("queued"));
   };
   // both give the same view
@@ -79,14 +80,14 @@ try {
   const fresh = percentiles(await timeIt(() => viaSnapshot(small.id), REPS));
   console.log(`\nOpening a run view, ${stored.toLocaleString("en")} stored events (${a.messages} discussion messages), SQLite, ${REPS} opens each (${os.cpus().length} cores)\n`);
   console.log("| open | p50 (ms) | p95 (ms) | bytes | p50 vs full replay |\n| --- | --- | --- | --- | --- |");
-  console.log(`| full replay of the stream (baseline, before) | ${replay.p50.toFixed(1)} | ${replay.p95.toFixed(1)} | ${bytes.replay.toLocaleString("en")} | 1.00× |`);
-  console.log(`| snapshot + stream from its last event (now) | ${snap.p50.toFixed(1)} | ${snap.p95.toFixed(1)} | ${bytes.snapshot.toLocaleString("en")} | ${(snap.p50 / replay.p50).toFixed(3)}× |`);
-  console.log(`| snapshot of a fresh run (${await db.event.count({ where: { topic: runTopic(small.id) } })} events) | ${fresh.p50.toFixed(1)} | ${fresh.p95.toFixed(1)} | | ${(fresh.p50 / replay.p50).toFixed(3)}× |`);
+  console.log(`| full replay of the stream (baseline, before) | ${replay.p50.toFixed(1)} | ${replay.p95.toFixed(1)} | ${bytes.get(`replay:${run.id}`)!.toLocaleString("en")} | 1.00× |`);
+  console.log(`| snapshot + stream from its last event (now) | ${snap.p50.toFixed(1)} | ${snap.p95.toFixed(1)} | ${bytes.get(`snapshot:${run.id}`)!.toLocaleString("en")} | ${(snap.p50 / replay.p50).toFixed(3)}× |`);
+  console.log(`| snapshot of a fresh run (${await db.event.count({ where: { topic: runTopic(small.id) } })} events) | ${fresh.p50.toFixed(1)} | ${fresh.p95.toFixed(1)} | ${bytes.get(`snapshot:${small.id}`)!.toLocaleString("en")} | ${(fresh.p50 / replay.p50).toFixed(3)}× |`);
   console.log(`\nfull replay / snapshot: ${(replay.p50 / snap.p50).toFixed(1)}× (p50)`);
 
   if (process.argv.includes("--browser")) {
     const { pageOpen } = await import("./run-open-browser");
-    const r = await pageOpen(dir, [run.id, small.id], REPS);
+    const r = await pageOpen(dir, [{ id: run.id, messages: a.messages }, { id: small.id, messages: 0 }], REPS);
     console.log(`\n/runs/:id in Chromium, navigation to the message count rendered (cold browser cache, p50 / p95 ms)\n`);
     console.log("| run | p50 | p95 | p50 vs fresh run |\n| --- | --- | --- | --- |");
     console.log(`| fresh run (baseline) | ${r[1].p50.toFixed(0)} | ${r[1].p95.toFixed(0)} | 1.0× |`);
