@@ -57,6 +57,11 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await page.getByLabel("Memory capacity T").fill("4");
   await page.getByLabel("Group size").fill("2");
   await page.getByLabel("Ds3 samples").fill("400");
+  // agents per language: blank is the paper's one agent per seed; 0 is refused, 2 is kept
+  await expect(page.getByLabel("Agents per language")).toHaveValue("");
+  await page.getByLabel("Agents per language").fill("0");
+  await expect(page.locator("label", { hasText: "Agents per language" }).getByRole("alert")).toContainText("Must be >=1");
+  await page.getByLabel("Agents per language").fill("2");
 
   // operations: a built-in one dropped, a custom one added
   await page.getByLabel("breadth", { exact: true }).uncheck();
@@ -69,6 +74,7 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   expect(yaml).toMatch(/groupSize: 2\b/);
   expect(yaml).toContain("endpoint: demo-model");
   expect(yaml).toContain("id: use-generics");
+  expect(yaml).toMatch(/perLanguage: 2\b/);
   expect(yaml).not.toContain("id: breadth");
   // load config: a broken file is refused with its line
   await page.getByLabel("Config file").setInputFiles({ name: "bad.yaml", mimeType: "application/yaml", buffer: Buffer.from("seed: 1\ndiscussion:\n  groupSize: 99\n") });
@@ -85,6 +91,7 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await expect(page.getByLabel("Discussion agents model")).toHaveValue("demo-paced");
   await expect(page.getByLabel("Instruction generator model")).toHaveValue("demo-model");
   await expect(page.getByLabel("Memory capacity T")).toHaveValue("4");
+  await expect(page.getByLabel("Agents per language")).toHaveValue("2");
   await expect(page.getByLabel("Custom operations")).toHaveValue("use-generics: Make the solution generic over its element type.");
   await expect(page.getByLabel("breadth", { exact: true })).not.toBeChecked();
   await expect(page.getByLabel("Languages", { exact: true })).toHaveValue("py, java, cpp");
@@ -94,6 +101,7 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await expect(page).toHaveURL(/\/runs\/(?!new$)[^/]+$/, { timeout: 30_000 });
   const runId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { name: RUN })).toBeVisible();
+  await expect(page.getByTestId("run-summary")).toContainText("2 agents per language");
 
   // discussions arrive without a reload
   const messages = page.getByTestId("discussion-message");
@@ -105,6 +113,24 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await expect(page.getByTestId("conversation").first().locator("[data-kind=score]")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("language-counts")).toContainText("Python");
   await page.screenshot({ path: "test-results/screens/run-live.png", fullPage: true });
+
+  // a reload mid-run opens from the server's snapshot: the earlier messages are there at once
+  // (server-rendered, no replay of the stream), and new ones keep arriving from where it left off
+  const beforeReload = await received();
+  const newest = await page.getByTestId("conversation").first().getAttribute("data-discussion");
+  await page.reload({ waitUntil: "commit" });
+  await page.waitForSelector('[data-testid="message-count"]');
+  expect(await received()).toBeGreaterThanOrEqual(beforeReload);
+  await expect(page.getByTestId("run-status")).toHaveText("running");
+  await expect(page.locator(`[data-discussion="${newest}"]`)).toBeVisible();
+  const afterReload = await received();
+  await expect.poll(received, { timeout: 60_000 }).toBeGreaterThan(afterReload);
+  await expect(page.getByTestId("stream-state")).toHaveText("live");
+  // the agents: at most 2 per language, and 2 where the language has enough accepted seeds
+  await expect(page.getByTestId("agents")).toBeVisible();
+  const agentLanguages = await page.getByTestId("agents").locator("tbody tr td:nth-child(2)").allTextContents();
+  const perLanguage = Object.values(agentLanguages.reduce<Record<string, number>>((m, l) => ({ ...m, [l]: (m[l] ?? 0) + 1 }), {}));
+  expect(Math.max(...perLanguage)).toBe(2);
 
   // pause: the worker stops, the view says so; a reload keeps the stream
   await page.getByRole("button", { name: "Pause" }).click();
@@ -131,9 +157,21 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await page.goBack();
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(page.getByTestId("run-status")).toHaveText(/queued|running|succeeded/, { timeout: 30_000 });
-  const before = await page.getByTestId("stage-discuss").textContent();
-  await expect.poll(async () => (await page.getByTestId("stage-discuss").textContent()) !== before, { timeout: 60_000 }).toBe(true);
+  const discussed = async () => Number((await page.getByTestId("stage-discuss").textContent())?.split("/")[0]);
+  const before = await discussed();
+  await expect.poll(discussed, { timeout: 60_000 }).toBeGreaterThan(before);
 
   const cancel = await request.post(`/api/runs/${runId}/cancel`);
   expect([200, 409]).toContain(cancel.status());
+  await expect(page.getByTestId("run-status")).toHaveText("cancelled", { timeout: 60_000 });
+
+  // stage "verify" from the run view: its bar follows the verify stage's own events
+  await expect(page.getByTestId("stage-verify")).toHaveText("0/? · pending");
+  await page.getByRole("button", { name: "Verify samples" }).click();
+  await expect(page.getByTestId("stage-notice")).toContainText("Verification queued");
+  await expect(page.getByTestId("stage-verify")).toHaveText(/· (active|done)$/, { timeout: 60_000 });
+  await expect(page.getByTestId("verify-counts")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/run-verify.png", fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "test-results/screens/run-verify-top.png" });
 });

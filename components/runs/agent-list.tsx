@@ -16,7 +16,7 @@ export function AgentList({ runId, count, tick }: { runId: string; count: number
       .catch(() => {});
     return () => { live = false; };
   }, [runId, count, tick]);
-  if (!agents?.length) return <p className="muted">No agents yet: each accepted seed sample founds one.</p>;
+  if (!agents?.length) return <p className="muted">No agents yet: they are founded by the accepted seed samples once the seed stage ends.</p>;
   return (
     <table data-testid="agents">
       <thead><tr><th>Agent</th><th>Language</th><th>Memory</th><th>Reflections</th></tr></thead>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRunConfig, safeParseRunConfig } from "@/lib/domain/run-config";
-import { friendlyMessage, getIn, issuesByPath, numberInput, setIn } from "./config-state";
+import { friendlyMessage, getIn, issuesByPath, numberInput, optionalNumberInput, setIn } from "./config-state";
 import { parseCustomOperations } from "./operations-field";
 
 describe("new-run form state", () => {
@@ -28,6 +28,21 @@ describe("new-run form state", () => {
     expect(numberInput("")).toBe("");
     expect(numberInput("1e")).toBe("1e");
     expect(friendlyMessage("Invalid input: expected number, received string")).toBe("Enter a number.");
+  });
+
+  it("stores an empty agents-per-language field as null (one agent per seed) and refuses what is not a whole number above 0", () => {
+    const withField = (text: string) => safeParseRunConfig(setIn(defaultRunConfig(), "agents.perLanguage", optionalNumberInput(text)));
+    const blank = withField("  ");
+    expect(blank.ok && blank.config.agents.perLanguage).toBeNull();
+    const two = withField("2");
+    expect(two.ok && two.config.agents.perLanguage).toBe(2);
+    const messages = (text: string) => {
+      const r = withField(text);
+      return issuesByPath(r.ok ? [] : r.issues).get("agents.perLanguage");
+    };
+    expect(messages("two")).toEqual(["Enter a number."]);
+    expect(messages("1.5")).toEqual(["Enter a whole number."]);
+    expect(messages("0")).toEqual(["Must be >=1"]);
   });
 
   it("parses custom operations one a line", () => {

@@ -20,6 +20,11 @@ export function numberInput(text: string): number | string {
   return t !== "" && Number.isFinite(Number(t)) ? Number(t) : t;
 }
 
+/** The same for a field the schema lets be null: left empty, it stores null. */
+export function optionalNumberInput(text: string): number | string | null {
+  return text.trim() === "" ? null : numberInput(text);
+}
+
 /** Schema messages in words a form user reads. */
 export function friendlyMessage(message: string): string {
   if (/expected number, received (string|NaN|undefined)/i.test(message)) return "Enter a number.";

@@ -42,7 +42,7 @@ export function ConversationStream({ conversations, runId }: { conversations: Co
   return (
     <div data-testid="conversations">
       {[...conversations].reverse().map((c) => (
-        <article key={c.id} className="panel" data-testid="conversation">
+        <article key={c.id} className="panel" data-testid="conversation" data-discussion={c.id}>
           <div className="muted" style={{ fontSize: 12 }}>discussion {c.id}</div>
           {c.messages.map((m) => (
             <div key={m.seq} data-testid="discussion-message" style={{ padding: "4px 0", borderBottom: "1px solid var(--border)" }}>

@@ -5,7 +5,7 @@ import { DEFAULT_OPERATIONS } from "@/lib/domain/evolution-operations";
 import { MODEL_ROLES, safeParseRunConfig, type RunConfig } from "@/lib/domain/run-config";
 import { runConfigToYaml, safeRunConfigFromYaml } from "@/lib/domain/run-config-yaml";
 import { DEFAULT_ASPECTS } from "@/lib/domain/scoring-rubric";
-import { getIn, issuesByPath, numberInput, setIn } from "./config-state";
+import { getIn, issuesByPath, numberInput, optionalNumberInput, setIn } from "./config-state";
 import { Check } from "./check";
 import { Field } from "./field";
 import { OperationsField } from "./operations-field";
@@ -44,9 +44,17 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
   const set = (path: string, value: unknown) => setConfig((c) => setIn(c, path, value));
   const endpoints = [...new Set([...config.models.endpoints.map((e) => e.name), ...endpointNames])];
 
-  const num = (label: string, path: string, extra: { step?: string; hint?: string } = {}) => (
+  /** `blank`: the field may be left empty, which stores null (the schema says what null means) */
+  const num = (label: string, path: string, extra: { step?: string; hint?: string; blank?: string } = {}) => (
     <Field label={label} errors={errs(path)} hint={extra.hint}>
-      <input aria-label={label} inputMode="decimal" step={extra.step} value={String(getIn(config, path) ?? "")} onChange={(e) => set(path, numberInput(e.target.value))} />
+      <input
+        aria-label={label}
+        inputMode="decimal"
+        step={extra.step}
+        placeholder={extra.blank}
+        value={String(getIn(config, path) ?? "")}
+        onChange={(e) => set(path, (extra.blank !== undefined ? optionalNumberInput : numberInput)(e.target.value))}
+      />
     </Field>
   );
   const select = (label: string, path: string, options: readonly string[], parse: (v: string) => unknown = (v) => v) => (
@@ -144,6 +152,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
               <option value="parallel">parallel</option>
             </select>
           </Field>
+          {num("Agents per language", "agents.perLanguage", { blank: "one per seed", hint: "blank: one agent per accepted seed (the paper); N: the language's N best seeds found agents, its other seeds fill their memories" })}
           {num("Group size", "discussion.groupSize", { hint: "agents per discussion" })}
           {num("Critique rounds", "discussion.critiqueRounds", { hint: "0 = the paper's single prompt" })}
           {select("Target language", "discussion.targetLanguage", ["free", "group", "new"])}

@@ -1,20 +1,37 @@
 "use client";
 import Link from "next/link";
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { languageName } from "@/lib/domain/language-names";
-import { applyRunEvent, initialRunView, stageBars, throughput, type ProgressCounts } from "@/lib/domain/run-view";
+import { stageBars } from "@/lib/domain/run-stages";
+import { applyRunEvent, throughput, type RunViewState } from "@/lib/domain/run-view";
 import { AgentList } from "./agent-list";
 import { ConversationStream } from "./conversation-stream";
 import { RunControls } from "./run-controls";
+import { StageActions } from "./stage-actions";
+import { StageCounts } from "./stage-counts";
 import { useRunEvents } from "./use-run-events";
+import { stageActive, useStagePolling } from "./use-stage-polling";
 
-const TYPES = ["status", "stage", "progress", "discussion.message"];
+const TYPES = ["status", "stage", "progress", "discussion.message", "verify.progress", "verify.done", "dpo.progress", "dpo.done"];
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
-/** The live run view: status, stage bars, counts per language, throughput, usage, and the discussions as they happen. */
-export function RunLive({ runId, status, counts, stalled }: { runId: string; status: string; counts: ProgressCounts | null; stalled: boolean }) {
-  const init = useCallback(() => initialRunView(status, counts), [status, counts]);
-  const { state, connected } = useRunEvents(runId, TYPES, init, applyRunEvent);
+/**
+ * The live run view: status, stage bars, counts per language, throughput, usage, verify and
+ * DPO counts, and the discussions as they happen. `initial` is the server's snapshot; the
+ * stream follows from its last event.
+ */
+export function RunLive({ runId, initial, stalled }: { runId: string; initial: RunViewState; stalled: boolean }) {
+  const init = useCallback(() => initial, [initial]);
+  const { state, connected } = useRunEvents(runId, TYPES, init, applyRunEvent, initial.lastSeq);
+  // a stage started from this page after the stream ended: the seq it was asked at
+  const [requested, setRequested] = useState<number | null>(null);
+  const polled = useStagePolling(runId, state.ended && (requested !== null || stageActive(state.stages)));
+  const fresh = polled && polled.seq > state.lastSeq ? polled : null;
+  const stages = fresh?.stages ?? state.stages;
+  useEffect(() => {
+    // once the asked-for stage has said something, whether it is under way decides the polling
+    if (requested !== null && fresh && fresh.stageSeq > requested) setRequested(null);
+  }, [requested, fresh]);
   const c = state.counts;
   const rate = throughput(state);
   const langs = Object.entries(c?.byLanguage ?? {}).sort(([a], [b]) => a.localeCompare(b));
@@ -30,10 +47,10 @@ export function RunLive({ runId, status, counts, stalled }: { runId: string; sta
       </div>
 
       <section className="panel" aria-label="Stages">
-        {stageBars(c, state.status).map((b) => (
+        {stageBars(c, state.status, stages).map((b) => (
           <div key={b.stage} style={{ marginBottom: 8 }}>
             <div className="row" style={{ justifyContent: "space-between" }}>
-              <span>{b.stage === "verify" ? "verify (scored)" : b.stage}</span>
+              <span>{b.stage}</span>
               <span className="muted" data-testid={`stage-${b.stage}`}>{b.done}/{b.total || "?"} · {b.state}</span>
             </div>
             <div className={b.state === "done" ? "progress done" : "progress"} role="progressbar" aria-label={`${b.stage} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={b.pct}>
@@ -41,6 +58,8 @@ export function RunLive({ runId, status, counts, stalled }: { runId: string; sta
             </div>
           </div>
         ))}
+        <StageCounts stages={stages} />
+        <StageActions runId={runId} status={state.status} stages={stages} onStarted={() => setRequested(Math.max(state.lastSeq, polled?.seq ?? 0))} />
       </section>
 
       <div className="cards">

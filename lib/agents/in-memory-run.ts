@@ -1,17 +1,19 @@
 import { planDiscussions } from "@/lib/domain/discussion-protocol";
 import type { InstructionSample, Snippet } from "@/lib/domain/sample";
 import { addUsage, ZERO_USAGE, type Usage } from "@/lib/llm/usage";
-import { createAgent, type AgentState } from "./agent";
+import type { AgentState } from "./agent";
 import { cancellable, type AgentContext } from "./context";
+import { createAgents } from "./create-agents";
 import type { AgentEvent } from "./events";
 import { seedFromSnippet, type SeedMode } from "./generate-seed";
 import { runDiscussion, type DiscussionResult } from "./run-discussion";
 import { mapPool, runDag } from "./schedulers";
 
 /**
- * A whole generation run in memory: seed stage (Ds1/Ds2 per snippet, scored), one agent per
- * accepted seed, then the planned discussions (Ds3). The reference orchestration of the agent
- * functions; the persistent pipeline does the same with every event stored and resumable.
+ * A whole generation run in memory: seed stage (Ds1/Ds2 per snippet, scored), the agents the
+ * accepted seeds found (createAgents), then the planned discussions (Ds3). The reference
+ * orchestration of the agent functions; the persistent pipeline does the same with every
+ * event stored and resumable.
  * Results do not depend on timing: with the scripted model, config + seed fix the output.
  */
 
@@ -56,12 +58,9 @@ export async function runGenerationInMemory(ctx: AgentContext, snippets: readonl
   const seeds = seedResults.flatMap((r) => (r?.sample ? [r.sample] : []));
   if (signal?.aborted) return { seeds, ds3: [], discussions: [], agents: [], usage, cancelled: true };
 
-  const agents = new Map<string, AgentState>();
-  for (const seed of seeds.filter((s) => s.status === "accepted")) {
-    const { agent, events } = createAgent(seed, config);
-    agents.set(agent.id, agent);
-    emit(events);
-  }
+  const created = createAgents(seeds, config);
+  const agents = created.agents;
+  emit(created.events);
   const plan = planDiscussions(
     [...agents.values()].map((a) => ({ id: a.id, language: a.language })),
     { groupSize: config.discussion.groupSize, distinctLanguages: config.discussion.distinctLanguages, count: config.targets.ds3Samples, seed: config.seed },

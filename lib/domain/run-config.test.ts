@@ -15,6 +15,17 @@ describe("run config", () => {
     expect(c.models.scorer).toMatchObject({ endpoint: "demo", temperature: 0 });
   });
 
+  it("gives each seed its own agent by default (the paper's instance-level agents) and takes a whole number of agents per language", () => {
+    expect(defaultRunConfig().agents.perLanguage).toBeNull();
+    // a stored run or YAML file from before the knob loads with the default
+    expect(parseRunConfig({ agents: { memory: { capacity: 4 } } }).agents.perLanguage).toBeNull();
+    expect(runConfigFromYaml("agents:\n  perLanguage: 2\n").agents.perLanguage).toBe(2);
+    for (const bad of [0, -1, 1.5, "two"]) {
+      const r = safeParseRunConfig({ agents: { perLanguage: bad } });
+      expect(!r.ok && r.issues.map((i) => i.path.join("."))).toEqual(["agents.perLanguage"]);
+    }
+  });
+
   it("fills nested defaults around the fields given", () => {
     const c = parseRunConfig({ discussion: { mode: "parallel" }, agents: { memory: { capacity: 5 } } });
     expect(c.discussion.groupSize).toBe(3);
@@ -59,7 +70,7 @@ describe("run config", () => {
 
 describe("run config YAML", () => {
   it("round-trips through YAML", () => {
-    const c = parseRunConfig({ seed: 7, discussion: { mode: "parallel", critiqueRounds: 2 }, languages: ["py", "java", "sh"] });
+    const c = parseRunConfig({ seed: 7, discussion: { mode: "parallel", critiqueRounds: 2 }, languages: ["py", "java", "sh"], agents: { perLanguage: 3 } });
     expect(runConfigFromYaml(runConfigToYaml(c))).toEqual(c);
   });
 

@@ -57,6 +57,12 @@ const rawSchema = z
       .prefault({}),
     agents: z
       .object({
+        /**
+         * null: one agent per accepted seed sample, the paper's instance-level agents (§2.3);
+         * N: N agents per language, founded by its N best seeds, whose memories take the
+         * language's other seeds in turn (fewer where a language has fewer accepted seeds)
+         */
+        perLanguage: z.number().int().min(1).max(10_000).nullable().default(null),
         operations: z.array(operationSchema).min(1).default(DEFAULT_OPERATIONS),
         operationsPerStep: z.number().int().min(1).max(5).default(1),
         /** appended to every agent's profile */

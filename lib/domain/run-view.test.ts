@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyAgentEvent, applyRunEvent, initialAgentMemory, initialRunView, memoryTable, stageBars, throughput, type ProgressCounts, type RunStreamEvent } from "./run-view";
+import { applyAgentEvent, applyRunEvent, initialAgentMemory, initialRunView, memoryTable, runViewFromSnapshot, throughput, type ProgressCounts, type RunStreamEvent } from "./run-view";
 
 const counts = (o: Partial<ProgressCounts> & { accepted?: number; unscored?: number; tokens?: number } = {}): ProgressCounts => ({
   stage: o.stage ?? "seed",
@@ -56,17 +56,6 @@ describe("applyRunEvent", () => {
   });
 });
 
-describe("stageBars", () => {
-  it("marks the seed stage active and the later ones pending", () => {
-    const bars = stageBars(counts({ unscored: 2 }), "running");
-    expect(bars.map((b) => [b.stage, b.pct, b.state])).toEqual([["seed", 50, "active"], ["discuss", 0, "pending"], ["verify", 50, "active"]]);
-  });
-  it("completes seed once discussing and everything when succeeded", () => {
-    expect(stageBars(counts({ stage: "discuss", discuss: { done: 3, total: 10 } }), "running").map((b) => b.state)).toEqual(["done", "active", "active"]);
-    expect(stageBars(null, "succeeded").every((b) => b.state === "done" && b.pct === 100)).toBe(true);
-  });
-});
-
 describe("agent memory", () => {
   it("keeps the queue ordered by score and records evictions as they happen", () => {
     let s = initialAgentMemory("agent-py-0");
@@ -96,5 +85,51 @@ describe("agent memory", () => {
     s = applyAgentEvent(s, ev(3, "discussion.message", { discussionId: "d3", message: { kind: "contribution", agentId: "a1" } }));
     s = applyAgentEvent(s, reflection(4, ["a1"], "use generics"));
     expect(s.reflections.map((r) => [r.discussionId, r.advice, r.merits])).toEqual([["d1", "add edge cases", ["clear"]], ["d4", "use generics", ["clear"]]]);
+  });
+});
+
+describe("runViewFromSnapshot", () => {
+  // a run's stream: status, progress, 30 discussions of 4 contiguous messages, pause, verify
+  const stream: RunStreamEvent[] = [];
+  const push = (type: string, data: Record<string, unknown>) => stream.push(ev(stream.length + 1, type, data, new Date(Date.UTC(2026, 0, 1, 0, 0, stream.length)).toISOString()));
+  push("status", { status: "running" });
+  for (let d = 0; d < 30; d++) {
+    for (const kind of ["contribution", "contribution", "synthesis", "score"]) push("discussion.message", { discussionId: `d${d}`, message: { kind } });
+    push("llm.call", { step: `d${d}` });
+    push("progress", counts({ stage: "discuss", accepted: d, tokens: 100 * d }) as never);
+    if (d === 20) push("status", { status: "paused", counts: counts({ stage: "discuss", accepted: 20 }) });
+    if (d === 21) push("status", { status: "queued", resumed: true });
+    if (d === 25) push("stage", { stage: "verify" });
+    if (d === 26) push("verify.progress", { total: 40, done: 10, passed: 9, failed: 1, noTests: 0 });
+  }
+  const full = stream.reduce((s, e) => applyRunEvent(s, e, 5), initialRunView("queued"));
+
+  /** what the server selects as of lastSeq (run-snapshot.ts), newest `window` messages */
+  const snapshotAt = (lastSeq: number, window: number) => {
+    const upTo = stream.filter((e) => e.seq <= lastSeq);
+    const latest = (type: string, n = 1) => upTo.filter((e) => e.type === type).slice(-n);
+    const messages = upTo.filter((e) => e.type === "discussion.message");
+    const events = [...latest("status", 20), ...latest("end"), ...upTo.filter((e) => e.type === "progress").slice(0, 1), ...latest("progress"), ...latest("stage", 5), ...latest("verify.progress"), ...latest("verify.done"), ...latest("dpo.progress"), ...latest("dpo.done"), ...messages.slice(-window)];
+    return { status: "queued", lastSeq, messages: messages.length, events: [...new Map(events.map((e) => [e.seq, e])).values()], messagesCut: messages.length > window };
+  };
+
+  it("gives the state of a full replay once the events after it are applied", () => {
+    for (const at of [3, 60, 110, 140, stream.length]) {
+      const snap = runViewFromSnapshot(snapshotAt(at, 24), 5);
+      const resumed = stream.filter((e) => e.seq > snap.lastSeq).reduce((s, e) => applyRunEvent(s, e, 5), snap);
+      expect(resumed).toEqual(full);
+    }
+    expect(full.conversations.map((c) => c.id)).toEqual(["d25", "d26", "d27", "d28", "d29"]);
+    expect([full.status, full.messages, full.stages.verify?.done]).toEqual(["queued", 120, 10]);
+  });
+
+  it("shows the newest whole discussions and the total message count, dropping one the window cut", () => {
+    const snap = runViewFromSnapshot(snapshotAt(stream.length, 10), 50);
+    // 10 messages reach back into d27 (2 of its 4): it is left out
+    expect(snap.conversations.map((c) => [c.id, c.messages.length])).toEqual([["d28", 4], ["d29", 4]]);
+    expect(snap.messages).toBe(120);
+    expect(snap.counts?.samples.accepted).toBe(29);
+    expect(snap.status).toBe("queued");
+    expect(snap.stages.verify).toMatchObject({ done: 10, total: 40, finished: false });
   });
 });

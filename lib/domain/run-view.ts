@@ -1,3 +1,5 @@
+import { applyStageEvent, NO_STAGES, type StageState } from "./run-stages";
+
 /**
  * What the run pages show, folded from the run's event stream (SSE, seq-ordered): the stage
  * bars, counts, throughput and usage of the live view, its discussions as conversations, and
@@ -49,12 +51,14 @@ export interface RunViewState {
   conversations: Conversation[];
   /** discussion messages received in all (the kept conversations hold the newest) */
   messages: number;
+  /** verify and dpo, from their own events (run-stages.ts) */
+  stages: StageState;
 }
 
 export const TERMINAL = ["succeeded", "failed", "cancelled"];
 
 export function initialRunView(status: string, counts: ProgressCounts | null = null): RunViewState {
-  return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts, firstProgress: null, lastProgress: null, conversations: [], messages: 0 };
+  return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts, firstProgress: null, lastProgress: null, conversations: [], messages: 0, stages: NO_STAGES };
 }
 
 const isCounts = (v: unknown): v is ProgressCounts => !!v && typeof v === "object" && "seed" in v && "samples" in v && "usage" in v;
@@ -64,7 +68,7 @@ const tokenTotal = (c: ProgressCounts) => c.usage.inputTokens + c.usage.outputTo
 /** Applies one event; events at or below lastSeq (a replay after reconnecting) change nothing. */
 export function applyRunEvent(s: RunViewState, e: RunStreamEvent, keep = 50): RunViewState {
   if (e.seq <= s.lastSeq) return s;
-  const next: RunViewState = { ...s, lastSeq: e.seq };
+  const next: RunViewState = { ...s, lastSeq: e.seq, stages: applyStageEvent(s.stages, e) };
   // status and end events of a stopping worker carry its last counts
   const carried = (e.type === "status" || e.type === "end") && isCounts(e.data.counts) ? e.data.counts : null;
   if (e.type === "status" && typeof e.data.status === "string") next.status = e.data.status;
@@ -92,37 +96,32 @@ export function applyRunEvent(s: RunViewState, e: RunStreamEvent, keep = 50): Ru
   return next;
 }
 
-export type StageName = "seed" | "discuss" | "verify";
-
-export interface StageBar {
-  stage: StageName;
-  done: number;
-  total: number;
-  pct: number;
-  state: "pending" | "active" | "done";
+export interface RunSnapshot {
+  status: string;
+  /** the newest event of the run's topic when the snapshot was taken: follow the stream from it */
+  lastSeq: number;
+  /** discussion messages up to lastSeq, all of them */
+  messages: number;
+  events: RunStreamEvent[];
+  /** the events hold only the newest discussion messages, not all of them */
+  messagesCut: boolean;
 }
 
 /**
- * seed: seed-data steps; discuss: discussions; verify: samples scored by the scorer agent
- * (accepted or filtered) out of all samples made so far.
+ * The view as of a snapshot (lib/pipeline/run/run-snapshot.ts): the run's status, the events
+ * that decide each field as of `lastSeq` (latest status, end, first and latest progress, stage
+ * events, the newest discussion messages) folded in order, and the total count of messages.
+ * Following the stream after `lastSeq` then gives the same state as a replay from the start.
  */
-export function stageBars(c: ProgressCounts | null, status: string): StageBar[] {
-  const finished = status === "succeeded";
-  const bar = (stage: StageName, done: number, total: number, active: boolean, complete: boolean): StageBar => ({
-    stage,
-    done,
-    total,
-    pct: total > 0 ? Math.min(100, Math.round((100 * done) / total)) : complete ? 100 : 0,
-    state: complete ? "done" : active ? "active" : "pending",
-  });
-  if (!c) return (["seed", "discuss", "verify"] as const).map((st) => bar(st, 0, 0, false, finished));
-  const stage = c.stage;
-  const scored = c.samples.accepted + c.samples.filtered;
-  return [
-    bar("seed", c.seed.done, c.seed.total, stage === "seed", finished || stage !== "seed" || (c.seed.total > 0 && c.seed.done >= c.seed.total)),
-    bar("discuss", c.discuss.done, c.discuss.total, stage === "discuss", finished || stage === "done"),
-    bar("verify", scored, scored + c.samples.unscored, stage !== "done" && scored + c.samples.unscored > 0, finished || (stage === "done" && c.samples.unscored === 0)),
-  ];
+export function runViewFromSnapshot(snapshot: RunSnapshot, keep = 50): RunViewState {
+  let events = [...snapshot.events].sort((a, b) => a.seq - b.seq);
+  if (snapshot.messagesCut) {
+    // the oldest discussion in the window may have lost its first messages to the cut: leave it out
+    const first = events.find((e) => e.type === "discussion.message")?.data.discussionId;
+    events = events.filter((e) => e.type !== "discussion.message" || e.data.discussionId !== first);
+  }
+  const state = events.reduce((s, e) => applyRunEvent(s, e, keep), initialRunView(snapshot.status));
+  return { ...state, lastSeq: Math.max(state.lastSeq, snapshot.lastSeq), messages: snapshot.messages };
 }
 
 /** Samples and tokens per minute between the first and the latest progress event seen. */

@@ -2,15 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import type { ProgressCounts } from "@/lib/domain/run-view";
+import { runViewFromSnapshot } from "@/lib/domain/run-view";
 import { getRun } from "@/lib/pipeline/run/run-queries";
+import { getRunSnapshot } from "@/lib/pipeline/run/run-snapshot";
 import { RunLive } from "@/components/runs/run-live";
 
 export const dynamic = "force-dynamic";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await getRun(db(), id).catch((e) => {
+  const [data, snapshot] = await Promise.all([getRun(db(), id), getRunSnapshot(db(), id)]).catch((e) => {
     if (isAppError(e) && e.code === "not_found:run") notFound();
     throw e;
   });
@@ -21,10 +22,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <p><Link href="/runs">← Runs</Link></p>
       <h1>{run.name}</h1>
       <p className="muted" data-testid="run-summary">
-        {c.languages.join(", ")} · {c.discussion.mode} discussions of {c.discussion.groupSize} · memory T={c.agents.memory.capacity} · target {c.targets.ds3Samples} Ds3 samples · seed {c.seed}
+        {c.languages.join(", ")} · {c.agents.perLanguage ? `${c.agents.perLanguage} agents per language` : "one agent per seed"} · {c.discussion.mode} discussions of {c.discussion.groupSize} · memory T={c.agents.memory.capacity} · target {c.targets.ds3Samples} Ds3 samples · seed {c.seed}
       </p>
       {run.error ? <p className="error">{run.error}</p> : null}
-      <RunLive runId={run.id} status={run.status} counts={(run.progress as ProgressCounts | null) ?? null} stalled={run.stalled} />
+      {/* the view as of the snapshot's last event; the stream follows from there (no replay of the run's history) */}
+      <RunLive runId={run.id} initial={runViewFromSnapshot(snapshot)} stalled={run.stalled} />
     </>
   );
 }

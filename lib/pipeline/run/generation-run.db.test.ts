@@ -84,6 +84,25 @@ describe("a generation run against the real database", () => {
     expect(await storedSamples(t.db, c.run.id)).not.toEqual(sa);
   });
 
+  it("with 2 agents per language, founds 2 agents per language, each with its own memory, and every one takes part in discussions", async () => {
+    const { run } = await createRun(t.db, { snippets: demoSnippetInputs(2), config: demoRunConfig({ agents: { perLanguage: 2, memory: { capacity: 3 } } }), enqueue: false });
+    expect((await executeRun({ db: t.db, runId: run.id })).status).toBe("succeeded");
+    const agents = await t.db.agent.findMany({ where: { runId: run.id }, include: { memory: true } });
+    const perLanguage = new Map<string, number>();
+    for (const a of agents) perLanguage.set(a.language, (perLanguage.get(a.language) ?? 0) + 1);
+    expect([...perLanguage.values()]).toEqual(Array(8).fill(2));
+    // the language's other accepted seeds went into the two agents' memories, not to new agents
+    const seedIds = new Set((await t.db.sample.findMany({ where: { runId: run.id, part: { in: ["ds1", "ds2"] }, filtered: false }, select: { id: true } })).map((s) => s.id));
+    const seedsInMemory = new Set(agents.flatMap((a) => a.memory.filter((m) => seedIds.has(m.sampleId)).map((m) => m.sampleId)));
+    expect(seedsInMemory.size).toBeGreaterThan(agents.length);
+    const memories = agents.map((a) => a.memory.map((m) => m.id));
+    expect(new Set(memories.flat()).size).toBe(memories.flat().length);
+    const speakers = await t.db.message.groupBy({ by: ["agentId"], where: { runId: run.id, role: "contribution" }, _count: { _all: true } });
+    expect(new Set(speakers.map((s) => s.agentId))).toEqual(new Set(agents.map((a) => a.id)));
+    expect(await t.db.sample.count({ where: { runId: run.id, part: "ds3" } })).toBe(24);
+    expect(await storedSamples(t.db, run.id)).toEqual(await inMemoryTwin(run.id));
+  });
+
   it("completes under injected 429s, 5xx, malformed JSON, refusals and timeouts, recording the failed steps", async () => {
     const { run } = await createRun(t.db, { snippets: demoSnippetInputs(2), config: demoRunConfig({}, FAULTS, FAULTY_ENDPOINT), enqueue: false });
     expect((await executeRun({ db: t.db, runId: run.id })).status).toBe("succeeded");

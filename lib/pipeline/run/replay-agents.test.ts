@@ -37,6 +37,11 @@ describe("replaying a run's ledger", () => {
     expect(full.agents.some((a) => a.memory.entries.length === 2)).toBe(true);
   });
 
+  it("does the same with a fixed number of agents per language (seeds offered to their memories)", async () => {
+    const full = await check({ agents: { perLanguage: 1, memory: { capacity: 2 } } }, (i) => i < 7);
+    expect(full.agents).toHaveLength(8);
+  });
+
   it("does the same for parallel discussions with critique rounds and scorer failures", async () => {
     await check(
       { discussion: { mode: "parallel", critiqueRounds: 1 }, models: { endpoints: [{ name: "demo", provider: "scripted", model: "m", structuredRetries: 0, retryBaseDelayMs: 1, retryMaxDelayMs: 2, scripted: { faults: { malformed: 0.15 } } }] } },

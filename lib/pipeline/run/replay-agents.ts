@@ -1,32 +1,20 @@
-import { addReflection, createAgent, offerSample, type AgentState } from "@/lib/agents/agent";
-import type { AgentEvent } from "@/lib/agents/events";
+import { addReflection, offerSample, type AgentState } from "@/lib/agents/agent";
+import { createAgents } from "@/lib/agents/create-agents";
 import type { PlannedDiscussion } from "@/lib/domain/discussion-protocol";
 import type { RunConfig } from "@/lib/domain/run-config";
 import type { InstructionSample, Reflection } from "@/lib/domain/sample";
 
 /**
- * Rebuilds the agents of a resumed run from what its ledger holds: one agent per accepted
- * seed, then every finished discussion applied in plan order exactly as runDiscussion applied
- * it (each member took part; the authors got the reflection; a kept sample was offered to
- * every member's memory). An agent's discussions run in plan order, so this reproduces the
+ * Rebuilds the agents of a resumed run from what its ledger holds: the agents its seeds
+ * found (createAgents), then every finished discussion applied in plan order exactly as
+ * runDiscussion applied it (each member took part; the authors got the reflection; a kept
+ * sample was offered to every member's memory). An agent's discussions run in plan order, so this reproduces the
  * state an uninterrupted run had, memory order and tie-breaks included.
  */
 
 export interface FinishedDiscussion {
   sample: InstructionSample | null;
   reflection: Reflection | null;
-}
-
-export function createAgents(seeds: readonly InstructionSample[], config: RunConfig) {
-  const agents = new Map<string, AgentState>();
-  const events: AgentEvent[] = [];
-  for (const seed of seeds) {
-    if (seed.status !== "accepted") continue;
-    const created = createAgent(seed, config);
-    agents.set(created.agent.id, created.agent);
-    events.push(...created.events);
-  }
-  return { agents, events };
 }
 
 export function applyFinishedDiscussion(agents: Map<string, AgentState>, planned: PlannedDiscussion, done: FinishedDiscussion, config: RunConfig): void {

@@ -1,0 +1,22 @@
+"use client";
+import type { StageState } from "@/lib/domain/run-stages";
+
+/** What the verify and DPO stages found, from their progress events. */
+export function StageCounts({ stages }: { stages: StageState }) {
+  const { verify, dpo } = stages;
+  if (!verify && !dpo) return null;
+  return (
+    <div className="row" style={{ margin: "4px 0 8px", gap: 24 }}>
+      {verify ? (
+        <span data-testid="verify-counts">
+          verify{verify.finished ? "" : " (under way)"}: <b>{verify.done}</b>/{verify.total} samples have a verdict · last pass: {verify.passed} passed, {verify.failed} failed, {verify.noTests} without tests
+        </span>
+      ) : null}
+      {dpo ? (
+        <span data-testid="dpo-counts">
+          DPO{dpo.finished ? "" : " (under way)"}: <b>{dpo.done}</b>/{dpo.queries} queries · <b>{dpo.pairs}</b> pairs · {dpo.noPassing} with no passing answer · {dpo.noFailing} with no failing answer · {dpo.answers} answers sampled
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Event_topic_type_seq_idx" ON "Event"("topic", "type", "seq");
+
