@@ -48,9 +48,11 @@ describe("a full generation run in memory", () => {
   });
 
   it("survives injected 429s, 5xx, malformed JSON, refusals and timeouts, deterministically", async () => {
-    const faults = { faults: { rateLimit: 0.1, serverError: 0.05, malformed: 0.1, refusal: 0.03, slow: 0.03 }, slowMs: 5_000 };
+    // The timeout sits far above a scripted answer's latency on a loaded machine and far below slowMs,
+    // so only the injected slow answers time out and the two runs see the same outcomes.
+    const faults = { faults: { rateLimit: 0.1, serverError: 0.05, malformed: 0.1, refusal: 0.03, slow: 0.03 }, slowMs: 20_000 };
     const run = async (concurrency: number) => {
-      const ctx = demoContext({ ...config, models: { endpoints: [{ name: "demo", provider: "scripted", model: "demo", concurrency: 32, timeoutMs: 250, maxRetries: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 2, structuredRetries: 1, scripted: faults }] } });
+      const ctx = demoContext({ ...config, models: { endpoints: [{ name: "demo", provider: "scripted", model: "demo", concurrency: 32, timeoutMs: 1500, maxRetries: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 2, structuredRetries: 1, scripted: faults }] } });
       const events: AgentEvent[] = [];
       const r = await runGenerationInMemory(ctx, demoSnippets(2), { concurrency, onEvents: (e) => events.push(...e) });
       return { r, events };

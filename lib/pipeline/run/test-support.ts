@@ -18,8 +18,10 @@ export function demoRunConfig(overrides: RunConfigInput = {}, scripted: Record<s
   };
 }
 
-export const FAULTS = { faults: { rateLimit: 0.1, serverError: 0.05, malformed: 0.1, refusal: 0.03, slow: 0.03 }, slowMs: 5_000 };
-export const FAULTY_ENDPOINT = { timeoutMs: 250, maxRetries: 1, structuredRetries: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 2 };
+// The timeout is far above a scripted answer's latency even on a loaded machine (an answer that
+// times out by accident makes the run differ from its in-memory twin), and far below slowMs.
+export const FAULTS = { faults: { rateLimit: 0.1, serverError: 0.05, malformed: 0.1, refusal: 0.03, slow: 0.03 }, slowMs: 20_000 };
+export const FAULTY_ENDPOINT = { timeoutMs: 1500, maxRetries: 1, structuredRetries: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 2 };
 
 export function demoSnippetInputs(perLanguage = 1): SnippetInput[] {
   return demoSnippets(perLanguage).map((s) => ({ content: s.code, language: s.language, path: `${s.id}.src` }));
