@@ -93,7 +93,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
       for (const [qi, q] of batch.entries()) {
         const answers: ScoredAnswer[] = sampled[qi].map((text, ai) => {
           const e = results.get(`${qi}:${ai}`)!;
-          return { text, passed: e.status === "ok", verdict: e.status };
+          return { text, passed: e.status === "ok", verdict: e.status, programHash: e.programHash };
         });
         const { pairs } = pairAnswers(answers, policy);
         const noPassing = !answers.some((a) => a.passed);
