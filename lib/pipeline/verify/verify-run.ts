@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { createRunModelClient, type ModelClient } from "@/lib/llm/model-client";
 import { runTopic } from "@/lib/pipeline/run/ids";
 import { executeCached } from "./execution-cache";
+import { NO_TESTS } from "./verdicts";
 import { writeTests } from "./write-tests";
 
 export interface VerifyCounts {
@@ -32,8 +33,7 @@ export interface VerifyOptions {
   onProgress?: (c: VerifyCounts & { done: number }) => void;
 }
 
-/** Verdict of a sample whose tests could not be written: kept, never executed. */
-export const NO_TESTS = "no_tests";
+export { NO_TESTS };
 
 /**
  * Stage "verify": runs every sample of the run that has no verdict yet (so a second call
