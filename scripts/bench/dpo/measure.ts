@@ -1,0 +1,98 @@
+/** One language's paired measurements for scripts/bench/dpo/run.ts: a sandbox baseline and the stage on programs of the same shape. */
+import type { Db } from "@/lib/db/client";
+import { assembleProgram } from "@/lib/domain/test-convention";
+import { buggySolution, implementation, instructionFor, PROBLEM_KEYS } from "@/lib/llm/scripted/templates";
+import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
+import { createRun } from "@/lib/pipeline/run/create-run";
+import { demoRunConfig } from "@/lib/pipeline/run/test-support";
+import { verifyRun } from "@/lib/pipeline/verify/verify-run";
+import { runMany, type LanguageId } from "@/lib/sandbox";
+
+export interface Sizes {
+  samples: number;
+  queries: number;
+  n: number;
+}
+
+type Row = { language: string; instruction: string; solution: string; tests: string };
+
+const comment = (l: string) => (l === "py" || l === "sh" ? "#" : "//");
+/** A solution made distinct by a trailing comment, so no two samples (and no two rounds) share a program. */
+const variant = (l: string, solution: string, tag: string) => `${solution.trimEnd()}\n${comment(l)} variant ${tag}\n`;
+const programsOf = (rs: Row[]) => rs.map((r) => assembleProgram(r.solution, r.tests));
+
+async function seconds(f: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await f();
+  return (performance.now() - t) / 1000;
+}
+
+async function newRun(db: Db, rows: Row[], wrongSolution: number): Promise<string> {
+  const { run } = await createRun(db, { name: "bench", snippets: [{ content: "x = 1", language: "py", path: "a.py" }], config: demoRunConfig({}, { faults: { wrongSolution } }, { concurrency: 256 }), enqueue: false });
+  await db.sample.createMany({ data: rows.map((r, i) => ({ runId: run.id, part: "ds1", stepKey: `b:${i}`, ...r })) });
+  return run.id;
+}
+
+export function languageBench(db: Db, l: LanguageId, s: Sizes) {
+  /** samples with programs of their own (cold compilations, as with new samples) */
+  const verifyRows = (tag: string): Row[] => Array.from({ length: s.samples }, (_, i) => {
+    const key = PROBLEM_KEYS[i % PROBLEM_KEYS.length];
+    const impl = implementation(l, key);
+    return { language: l, instruction: instructionFor(l, key), solution: variant(l, impl.solution, `${tag}-${i}`), tests: impl.tests };
+  });
+  const queryRows: Row[] = PROBLEM_KEYS.slice(0, s.queries).map((k) => ({ language: l, instruction: instructionFor(l, k), solution: implementation(l, k).solution, tests: implementation(l, k).tests }));
+  // what the scripted model answers (the template or its planted bug, half each): DPO answers repeat, so both sides run warm
+  const dpoPrograms = PROBLEM_KEYS.slice(0, s.queries).flatMap((k) => {
+    const impl = implementation(l, k);
+    return Array.from({ length: s.n }, (_, i) => assembleProgram(i % 2 ? buggySolution(impl) : impl.solution, impl.tests));
+  });
+  const verifiedQueries = async () => {
+    const runId = await newRun(db, queryRows, 0.5);
+    await verifyRun(db, runId);
+    return runId;
+  };
+
+  return {
+    /** compile servers up, compile caches filled for the repeated DPO programs */
+    async warm() {
+      await runMany(programsOf(verifyRows("warm")).slice(0, 2).map((program) => ({ language: l, program })));
+      await runMany(dpoPrograms.map((program) => ({ language: l, program })));
+    },
+    /** executions per second of runMany on `samples` fresh programs */
+    async verifyBaseline(round: number) {
+      const programs = programsOf(verifyRows(`base${round}`));
+      return programs.length / (await seconds(() => runMany(programs.map((program) => ({ language: l, program })))));
+    },
+    /** executions per second of stage verify (no cache) on `samples` fresh samples; the run is kept for the cached pass */
+    async verifyStage(round: number) {
+      const runId = await newRun(db, verifyRows(`stage${round}`), 0);
+      let executed = 0;
+      const t = await seconds(async () => (executed = (await verifyRun(db, runId, { useCache: false })).executed));
+      return { rate: executed / t, runId };
+    },
+    /** samples per second of stage verify when every program is in the cache */
+    async verifyCached(runId: string) {
+      await db.sample.updateMany({ where: { runId }, data: { verdict: null } });
+      let verified = 0;
+      const t = await seconds(async () => (verified = (await verifyRun(db, runId, { useCache: true })).verified));
+      return verified / t;
+    },
+    async dpoBaseline() {
+      return dpoPrograms.length / (await seconds(() => runMany(dpoPrograms.map((program) => ({ language: l, program })))));
+    },
+    /** executions per second of stage dpo (no cache): sampling, execution, pairing and storage of queries × n answers */
+    async dpoStage() {
+      const runId = await verifiedQueries();
+      let executed = 0;
+      const t = await seconds(async () => (executed = (await dpoRun(db, runId, { n: s.n, useCache: false, batchSize: s.queries })).executed));
+      return executed / t;
+    },
+    /** answers per second of stage dpo when every answer's program is in the cache */
+    async dpoCached() {
+      const runId = await verifiedQueries();
+      let c = { answers: 0, cacheHits: 0 };
+      const t = await seconds(async () => (c = await dpoRun(db, runId, { n: s.n, useCache: true, batchSize: s.queries })));
+      return { rate: c.answers / t, hits: c.cacheHits, answers: c.answers };
+    },
+  };
+}
