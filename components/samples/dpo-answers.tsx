@@ -49,7 +49,7 @@ export function DpoAnswers({ runId, sampleId }: { runId: string; sampleId: strin
         {v.noFailing ? <strong className="warn"> · no failing answer: no pair</strong> : null}
       </p>
       <div className="dpo-grid">
-        {v.answers.map((a) => <DpoAnswerCard key={a.index} answer={a} selected={mark(a.index)} />)}
+        {[...v.answers].sort((a, b) => Number(b.passed) - Number(a.passed) || b.count - a.count).map((a) => <DpoAnswerCard key={a.index} answer={a} selected={mark(a.index)} />)}
       </div>
       {current ? (
         <>
