@@ -44,3 +44,20 @@ it("imports JSONL, curates from the shell, and exports the accepted samples", as
   expect(await waitForExit(bad)).toBe(1);
   expect(bad.output()).toMatch(/colour: unknown key/);
 });
+
+it("export leaves out samples whose own tests fail unless --include-failing", async () => {
+  const file = path.join(tmp, "verdicts.jsonl");
+  writeFileSync(file, [
+    JSON.stringify({ instruction: "Passes.", solution: "pass", language: "py", verdict: "ok" }),
+    JSON.stringify({ instruction: "Throws.", solution: "raise", language: "py", verdict: "exception" }),
+  ].join("\n"));
+  await cli("samples", "import", file, "--run", "verdict-run");
+  const texts = (dir: string) => readFileSync(path.join(dir, "data/train-00000-of-00001.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).messages[0].content).sort();
+  const plain = path.join(tmp, "plain");
+  expect(await cli("export", "--run", "verdict-run", "--filter", "curation=all", "--out", plain)).toMatch(/samples: 1, dpo pairs: 0, failing own tests: 1 excluded/);
+  expect(texts(plain)).toEqual(["Passes."]);
+  expect(readFileSync(path.join(plain, "README.md"), "utf8")).toContain("1 sample(s) excluded because their own tests fail (exception: 1).");
+  const all = path.join(tmp, "all");
+  expect(await cli("export", "--run", "verdict-run", "--filter", "curation=all", "--include-failing", "--out", all)).toMatch(/samples: 2, dpo pairs: 0, failing own tests: 1 included/);
+  expect(texts(all)).toEqual(["Passes.", "Throws."]);
+});

@@ -17,6 +17,7 @@ type Result = Awaited<ReturnType<typeof api.export>>;
 export function ExportPanel({ values }: { values: FilterValues }) {
   const [format, setFormat] = useState("sft");
   const [fence, setFence] = useState(true);
+  const [includeFailing, setIncludeFailing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +27,7 @@ export function ExportPanel({ values }: { values: FilterValues }) {
     setResult(null);
     try {
       const filter = Object.fromEntries(Object.entries(values).filter(([k, x]) => x && k !== "sort"));
-      setResult(await api.export({ format, filter, fence }));
+      setResult(await api.export({ format, filter, fence, includeFailing }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -36,17 +37,20 @@ export function ExportPanel({ values }: { values: FilterValues }) {
   return (
     <section className="panel" aria-label="Export">
       <h2>Export</h2>
-      <p className="muted">The samples matching the filters above{values.curation ? "" : ", accepted or edited"}, as a Hugging Face dataset folder with a dataset card. Decontamination runs first.</p>
+      <p className="muted">The samples matching the filters above{values.curation ? "" : ", accepted or edited"}{includeFailing ? "" : ", except those whose own tests fail"}, as a Hugging Face dataset folder with a dataset card. Decontamination runs first.</p>
       <div className="row">
         <label>Format<select value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">{FORMATS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
         <label className="inline"><input type="checkbox" checked={fence} onChange={(e) => setFence(e.target.checked)} /> code in Markdown fences</label>
+        <label className="inline"><input type="checkbox" checked={includeFailing} onChange={(e) => setIncludeFailing(e.target.checked)} /> include samples whose tests fail</label>
         <button onClick={run} disabled={busy}>{busy ? "Exporting…" : "Export"}</button>
       </div>
       {error ? <p className="error" role="alert">{error}</p> : null}
       {result ? (
         <div data-testid="export-result">
           <p>
-            {result.sft.total} samples, {result.dpo.total} DPO pairs. Decontamination:{" "}
+            {result.sft.total} samples, {result.dpo.total} DPO pairs.{" "}
+            {result.failingTests.count ? <span data-testid="export-failing">{result.failingTests.count} failing their own tests {result.failingTests.included ? "included" : "excluded"}. </span> : null}
+            Decontamination:{" "}
             {result.decontamination.configured ? `${result.decontamination.removed} of ${result.decontamination.checked} removed` : "not configured"}.
           </p>
           <ul>

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { languageName } from "@/lib/domain/language-names";
 import { NOT_CONFIGURED } from "./decontamination";
-import type { ExportCounts } from "./types";
+import type { ExportCounts, FailingTestsCount } from "./types";
 
 /**
  * README.md of an export in the Hugging Face datasets layout: YAML front matter with
@@ -29,6 +29,8 @@ export interface CardInput {
   filter: Record<string, unknown>;
   runs: { id: string; name: string; config: unknown }[];
   decontamination: { configured: boolean; checked: number; removed: number; report: unknown };
+  /** absent when no samples were exported (DPO pairs only) */
+  failingTests?: FailingTestsCount;
   fence: boolean;
 }
 
@@ -68,6 +70,7 @@ export function renderDatasetCard(c: CardInput): string {
   if (c.sft.total) lines.push("", "### Samples per language", "", ...countTable(c.sft.perLanguage, "language", languageName), "", "### Samples per dataset part", "", ...countTable(c.sft.perPart, "part", (p) => p.replace(/^ds/, "Ds")));
   if (c.dpo.total) lines.push("", "### Preference pairs per language", "", ...countTable(c.dpo.perLanguage, "language", languageName));
   lines.push("", "## Selection", "", "```json", JSON.stringify(c.filter, null, 2), "```");
+  if (c.failingTests) lines.push("", "## Verification", "", failingTestsLine(c.failingTests));
   lines.push("", "## Decontamination", "");
   lines.push(
     c.decontamination.configured
@@ -81,6 +84,14 @@ export function renderDatasetCard(c: CardInput): string {
   lines.push("", "## Generation runs", "");
   for (const r of c.runs) lines.push(`### ${r.name} (\`${r.id}\`)`, "", "```yaml", stringify(r.config ?? {}).trimEnd(), "```", "");
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function failingTestsLine(f: FailingTestsCount): string {
+  if (!f.count) return "No selected sample fails its own tests.";
+  const verdicts = Object.entries(f.perVerdict).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v, n]) => `${v}: ${n}`).join(", ");
+  return f.included
+    ? `${f.count} sample(s) whose own tests fail are **included** on request (${verdicts}).`
+    : `${f.count} sample(s) excluded because their own tests fail (${verdicts}).`;
 }
 
 function countTable(counts: Record<string, number>, what: string, label: (k: string) => string): string[] {

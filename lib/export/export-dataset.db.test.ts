@@ -92,6 +92,35 @@ describe("export", () => {
     expect(r.dpo.total).toBe(1);
   });
 
+  it("leaves out samples whose own tests fail by default, counts them in the card, and includes them on request", async () => {
+    const verified = (await t.db.run.create({ data: { name: "verified-run", config: {} } })).id;
+    const rows = [
+      { instruction: "Passes.", verdict: "ok" },
+      { instruction: "Throws.", verdict: "exception" },
+      { instruction: "Does not compile.", verdict: "syntax_error" },
+      { instruction: "Loops.", verdict: "timeout" },
+      { instruction: "Never verified.", verdict: null },
+      { instruction: "No tests could be written.", verdict: "no_tests" },
+    ];
+    for (const r of rows) await t.db.sample.create({ data: { ...r, runId: verified, language: "py", part: "ds1", curation: "accepted", solution: "pass" } });
+    const own = filter({ runId: verified });
+
+    const dir = path.join(tmp, "verified-default");
+    const r = await exportDataset(t.db, { format: "sft", filter: own, outDir: dir });
+    expect(lines(path.join(dir, "data/train-00000-of-00001.jsonl")).map((x) => x.messages[0].content).sort()).toEqual(["Never verified.", "No tests could be written.", "Passes."]);
+    expect(r.failingTests).toEqual({ included: false, count: 3, perVerdict: { exception: 1, syntax_error: 1, timeout: 1 } });
+    expect(readFileSync(path.join(dir, "README.md"), "utf8")).toContain("3 sample(s) excluded because their own tests fail (exception: 1, syntax_error: 1, timeout: 1).");
+
+    const all = path.join(tmp, "verified-all");
+    const r2 = await exportDataset(t.db, { format: "alpaca", filter: own, outDir: all, includeFailing: true });
+    expect(lines(path.join(all, "data/train-00000-of-00001.jsonl"))).toHaveLength(6);
+    expect(r2.failingTests).toMatchObject({ included: true, count: 3 });
+    expect(readFileSync(path.join(all, "README.md"), "utf8")).toContain("3 sample(s) whose own tests fail are **included** on request");
+
+    // a selection of failing samples only says why nothing was exported
+    await expect(exportDataset(t.db, { format: "sft", filter: filter({ runId: verified, verdict: "failed" }), outDir: path.join(tmp, "verified-none") })).rejects.toThrow(/3 matching sample\(s\) fail their own tests/);
+  });
+
   it("refuses a non-empty folder and an empty selection, writing nothing", async () => {
     const dir = path.join(tmp, "busy");
     mkdirSync(dir);

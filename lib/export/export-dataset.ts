@@ -6,10 +6,11 @@ import { AppError } from "@/lib/errors";
 import { iterateSamples, type FullSample } from "@/lib/samples/iterate-samples";
 import type { SampleFilter } from "@/lib/samples/sample-filter";
 import { ALPACA_FEATURES, DPO_FEATURES, SFT_FEATURES, renderDatasetCard, type CardConfig } from "./dataset-card";
+import { failsOwnTests } from "@/lib/pipeline/verify/verdicts";
 import { noDecontamination } from "./decontamination";
 import { llamaFactoryDatasetInfo } from "./llamafactory";
 import { alpacaRecord, dpoRecord, sftRecord, type ExportPair } from "./records";
-import type { ExportCounts, ExportFilter, ExportFormat, ExportResult, ExportedFile } from "./types";
+import type { ExportCounts, ExportFilter, ExportFormat, ExportResult, ExportedFile, FailingTestsCount } from "./types";
 import { JsonlWriter, SftParquetWriter } from "./write-files";
 
 export interface ExportOptions {
@@ -20,6 +21,8 @@ export interface ExportOptions {
   outDir: string;
   /** Runs before anything is written; the default keeps everything and says so in the card. */
   decontaminate?: ExportFilter;
+  /** Also export samples whose own tests fail in stage "verify" (default: left out, and counted in the card). */
+  includeFailing?: boolean;
   /** Wrap bare code responses in a Markdown code fence (default true). */
   fence?: boolean;
   /** Only these of the samples the filter selects (an ablation variant's subset). */
@@ -42,11 +45,26 @@ export async function exportDataset(db: Db, opts: ExportOptions): Promise<Export
 
   // Pass 1: the texts, for decontamination (which needs to see them all at once).
   const items: { id: string; text: string }[] = [];
-  if (wantSamples) for await (const b of iterateSamples(db, filter, 1000, opts.sampleIds)) for (const s of b) items.push({ id: s.id, text: `${s.instruction}\n${s.solution}` });
+  const failingTests: FailingTestsCount = { included: opts.includeFailing ?? false, count: 0, perVerdict: {} };
+  if (wantSamples) {
+    for await (const b of iterateSamples(db, filter, 1000, opts.sampleIds)) {
+      for (const s of b) {
+        if (failsOwnTests(s.verdict)) {
+          failingTests.count++;
+          failingTests.perVerdict[s.verdict!] = (failingTests.perVerdict[s.verdict!] ?? 0) + 1;
+          if (!failingTests.included) continue;
+        }
+        items.push({ id: s.id, text: `${s.instruction}\n${s.solution}` });
+      }
+    }
+  }
   const sampleCount = items.length;
   const pairs = wantPairs ? await loadPairs(db, filter) : [];
   for (const p of pairs) items.push({ id: p.id, text: `${p.prompt}\n${p.chosen}\n${p.rejected}` });
-  if (wantSamples && sampleCount === 0) throw new AppError("invalid:export", `No samples match the selection (curation: ${filter.curation!.join(", ")}); nothing was exported.`);
+  if (wantSamples && sampleCount === 0) {
+    const failing = failingTests.count ? ` ${failingTests.count} matching sample(s) fail their own tests and were left out (include them to export them).` : "";
+    throw new AppError("invalid:export", `No samples match the selection (curation: ${filter.curation!.join(", ")}); nothing was exported.${failing}`);
+  }
   if (opts.format === "dpo" && pairs.length === 0) throw new AppError("invalid:export", "There are no preference pairs (Ds4) in the selection; nothing was exported.");
   const decontaminate = opts.decontaminate ?? noDecontamination;
   const { kept, report } = await decontaminate(items);
@@ -104,10 +122,10 @@ export async function exportDataset(db: Db, opts: ExportOptions): Promise<Export
   const checked = sampleCount + pairs.length;
   const decon = { configured: decontaminate !== noDecontamination, checked, removed: checked - keep.size, report };
   const runs = await db.run.findMany({ where: { id: { in: [...runIds] } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, config: true } });
-  const card = renderDatasetCard({ title: name, format: opts.format, createdAt: new Date(), configs, sft, dpo, filter, runs, decontamination: decon, fence });
+  const card = renderDatasetCard({ title: name, format: opts.format, createdAt: new Date(), configs, sft, dpo, filter, runs, decontamination: decon, failingTests: wantSamples ? failingTests : undefined, fence });
   await writeFile(abs("README.md"), card);
   files.push(await fileInfo(opts.outDir, "README.md", 0));
-  return { dir: opts.outDir, format: opts.format, files, sft, dpo, decontamination: decon };
+  return { dir: opts.outDir, format: opts.format, files, sft, dpo, decontamination: decon, failingTests };
 }
 
 async function prepareDir(dir: string): Promise<void> {

@@ -13,6 +13,8 @@ export interface ExportSample {
   solution: string;
   tests: string | null;
   score: number | null;
+  /** stage "verify"'s verdict on the sample's own tests (null: not run); decides the export, never written */
+  verdict?: string | null;
 }
 export interface ExportPair {
   id: string;

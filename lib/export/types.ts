@@ -21,6 +21,13 @@ export interface ExportCounts {
   perPart: Record<string, number>;
 }
 
+/** Selected samples whose own tests fail in stage "verify": left out unless included on request. */
+export interface FailingTestsCount {
+  included: boolean;
+  count: number;
+  perVerdict: Record<string, number>;
+}
+
 export interface ExportResult {
   dir: string;
   format: ExportFormat;
@@ -28,4 +35,5 @@ export interface ExportResult {
   sft: ExportCounts;
   dpo: ExportCounts;
   decontamination: { configured: boolean; checked: number; removed: number; report: unknown };
+  failingTests: FailingTestsCount;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Dialect } from "@/lib/db/client";
+import { NOT_FAILING_VERDICTS } from "@/lib/pipeline/verify/verdicts";
 import type { SampleFilter } from "./sample-filter";
 
 /** A WHERE clause over `"Sample" s` with `$n` placeholders (lib/db/raw rewrites them for SQLite). */
@@ -54,7 +55,8 @@ function verdictSql(verdicts: readonly string[], p: SqlParams): string {
   const or: string[] = [];
   const exact = verdicts.filter((v) => v !== "failed" && v !== "none");
   if (exact.length) or.push(`s."verdict" IN (${p.list(exact)})`);
-  if (verdicts.includes("failed")) or.push(`(s."verdict" IS NOT NULL AND s."verdict" NOT IN (${p.list(["ok", "unavailable"])}))`);
+  // the same group as failsOwnTests (lib/pipeline/verify/verdicts): what export leaves out by default
+  if (verdicts.includes("failed")) or.push(`(s."verdict" IS NOT NULL AND s."verdict" NOT IN (${p.list(NOT_FAILING_VERDICTS)}))`);
   if (verdicts.includes("none")) or.push(`s."verdict" IS NULL`);
   return `(${or.join(" OR ")})`;
 }

@@ -7,8 +7,11 @@ import { z } from "zod";
  */
 export const PARTS = ["ds1", "ds2", "ds3", "ds4"] as const;
 export const CURATIONS = ["pending", "accepted", "rejected", "edited"] as const;
-/** Sandbox verdicts (MultiPL-E's, plus resource ones) and two groups: any failure, never run. */
-export const VERDICTS = ["ok", "failed", "none", "syntax_error", "exception", "timeout", "memory", "output_limit", "unavailable"] as const;
+/**
+ * Sandbox verdicts (MultiPL-E's, plus resource ones), "no_tests" (verify could not get tests
+ * written) and two groups: any failure of the sample's own tests, never run.
+ */
+export const VERDICTS = ["ok", "failed", "none", "syntax_error", "exception", "timeout", "memory", "output_limit", "unavailable", "no_tests"] as const;
 export const SORTS = ["new", "score"] as const;
 
 export type Part = (typeof PARTS)[number];

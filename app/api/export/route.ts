@@ -13,6 +13,8 @@ const body = z.object({
   format: z.enum(EXPORT_FORMATS),
   filter: sampleFilterSchema.default({}),
   fence: z.boolean().default(true),
+  /** samples whose own tests fail are left out unless asked for */
+  includeFailing: z.boolean().default(false),
   name: z.string().trim().min(1).max(100).optional(),
 });
 

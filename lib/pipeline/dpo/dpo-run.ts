@@ -81,11 +81,34 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const batchSize = opts.batchSize ?? 4;
   await appendEvent(db, runTopic(runId), "stage", { stage: "dpo" });
 
-  for (let i = 0; i < todo.length; i += batchSize) {
-    if (opts.signal?.aborted) throw cancelled();
-    const batch = todo.slice(i, i + batchSize);
-    const sampled = await Promise.all(batch.map((q) => sampleAnswers(client, q, n, opts.signal)));
-    if (opts.signal?.aborted) throw cancelled();
+  const batches = Array.from({ length: Math.ceil(todo.length / batchSize) }, (_, i) => todo.slice(i * batchSize, (i + 1) * batchSize));
+  // The model samples the next batch while the sandbox runs this one (the two wait on different
+  // things); sampling left in flight when the stage stops is cancelled with it.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  opts.signal?.addEventListener("abort", onAbort);
+  const sampleBatch = (b: DpoQuery[]) => {
+    const p = Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal)));
+    p.catch(() => undefined); // awaited in its turn; until then a failure must not count as unhandled
+    return p;
+  };
+  let ahead = batches.length ? sampleBatch(batches[0]) : null;
+  try {
+    for (const [bi, batch] of batches.entries()) {
+      if (opts.signal?.aborted) throw cancelled();
+      const sampled = await ahead!;
+      ahead = bi + 1 < batches.length ? sampleBatch(batches[bi + 1]) : null;
+      if (opts.signal?.aborted) throw cancelled();
+      await storeBatch(batch, sampled);
+    }
+  } finally {
+    opts.signal?.removeEventListener("abort", onAbort);
+    stop.abort();
+  }
+  await appendEvent(db, runTopic(runId), "dpo.done", counts);
+  return counts;
+
+  async function storeBatch(batch: DpoQuery[], sampled: string[][]) {
     const items = batch.flatMap((q, qi) => sampled[qi].map((a, ai) => ({ id: `${qi}:${ai}`, language: q.language, program: assembleProgram(a, q.tests) })));
     const { results, stats } = await executeCached(db, items, { signal: opts.signal, useCache: opts.useCache });
     if (opts.signal?.aborted) throw cancelled();
@@ -93,7 +116,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
       for (const [qi, q] of batch.entries()) {
         const answers: ScoredAnswer[] = sampled[qi].map((text, ai) => {
           const e = results.get(`${qi}:${ai}`)!;
-          return { text, passed: e.status === "ok", verdict: e.status };
+          return { text, passed: e.status === "ok", verdict: e.status, programHash: e.programHash };
         });
         const { pairs } = pairAnswers(answers, policy);
         const noPassing = !answers.some((a) => a.passed);
@@ -119,8 +142,6 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
     await appendEvent(db, runTopic(runId), "dpo.progress", counts);
     opts.onProgress?.({ ...counts });
   }
-  await appendEvent(db, runTopic(runId), "dpo.done", counts);
-  return counts;
 }
 
 async function sampleAnswers(client: ModelClient, q: DpoQuery, n: number, signal?: AbortSignal): Promise<string[]> {

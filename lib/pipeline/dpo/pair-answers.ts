@@ -3,6 +3,8 @@ export interface ScoredAnswer {
   text: string;
   passed: boolean;
   verdict: string;
+  /** hash of the program that ran (answer + tests): where its stored output is found */
+  programHash?: string;
 }
 
 export interface PairingPolicy {
@@ -51,13 +53,13 @@ export function pairAnswers(answers: ScoredAnswer[], policy: PairingPolicy): Pai
 }
 
 /** A query's answers once each, with how often the model gave them: what the samples page shows side by side. */
-export function distinctAnswers(answers: ScoredAnswer[]): { text: string; verdict: string; count: number }[] {
-  const byText = new Map<string, { text: string; verdict: string; count: number }>();
+export function distinctAnswers(answers: ScoredAnswer[]): { text: string; verdict: string; count: number; programHash?: string }[] {
+  const byText = new Map<string, { text: string; verdict: string; count: number; programHash?: string }>();
   for (const a of answers) {
     const key = a.text.trim();
     const seen = byText.get(key);
     if (seen) seen.count++;
-    else byText.set(key, { text: a.text, verdict: a.verdict, count: 1 });
+    else byText.set(key, { text: a.text, verdict: a.verdict, count: 1, ...(a.programHash ? { programHash: a.programHash } : {}) });
   }
   return [...byText.values()];
 }

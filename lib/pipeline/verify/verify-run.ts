@@ -6,7 +6,8 @@ import { appendEvent } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
 import { createRunModelClient, type ModelClient } from "@/lib/llm/model-client";
 import { runTopic } from "@/lib/pipeline/run/ids";
-import { executeCached } from "./execution-cache";
+import { executeCached, type CachedExecution } from "./execution-cache";
+import { NO_TESTS } from "./verdicts";
 import { writeTests } from "./write-tests";
 
 export interface VerifyCounts {
@@ -32,8 +33,7 @@ export interface VerifyOptions {
   onProgress?: (c: VerifyCounts & { done: number }) => void;
 }
 
-/** Verdict of a sample whose tests could not be written: kept, never executed. */
-export const NO_TESTS = "no_tests";
+export { NO_TESTS };
 
 /**
  * Stage "verify": runs every sample of the run that has no verdict yet (so a second call
@@ -66,14 +66,7 @@ export async function verifyRun(db: Db, runId: string, opts: VerifyOptions = {})
     });
     const { results, stats } = await executeCached(db, runnable, { signal: opts.signal, useCache: opts.useCache });
     if (opts.signal?.aborted) throw new AppError("cancelled:verify", "Verification was cancelled.");
-    await db.$transaction(async (tx) => {
-      for (const s of batch) {
-        const e = results.get(s.id);
-        const tests = written.get(s.id);
-        await tx.sample.update({ where: { id: s.id }, data: { verdict: e?.status ?? NO_TESTS, ...(tests ? { tests } : {}) } });
-        if (e) await tx.execution.create({ data: { sampleId: s.id, language: s.language, programHash: e.programHash, status: e.status, exitCode: e.exitCode, stdout: e.stdout, stderr: e.stderr, durationMs: e.durationMs } });
-      }
-    });
+    await db.$transaction(batchWrites(db, batch, results, written));
     for (const s of batch) {
       const e = results.get(s.id);
       counts.verified++;
@@ -90,4 +83,27 @@ export async function verifyRun(db: Db, runId: string, opts: VerifyOptions = {})
   }
   await appendEvent(db, runTopic(runId), "verify.done", counts);
   return counts;
+}
+
+/**
+ * A batch's verdicts and outputs as a few statements, not two per sample: one update per verdict
+ * (plus one per sample whose tests were just written) and one insert of all executions. Run as
+ * one transaction, so a killed worker leaves a batch all verified or not at all.
+ */
+function batchWrites(db: Db, batch: { id: string; language: string }[], results: Map<string, CachedExecution>, written: Map<string, string>) {
+  const byVerdict = new Map<string, string[]>();
+  for (const s of batch) {
+    if (written.has(s.id)) continue;
+    const verdict = results.get(s.id)?.status ?? NO_TESTS;
+    byVerdict.set(verdict, [...(byVerdict.get(verdict) ?? []), s.id]);
+  }
+  const executions = batch.flatMap((s) => {
+    const e = results.get(s.id);
+    return e ? [{ sampleId: s.id, language: s.language, programHash: e.programHash, status: e.status, exitCode: e.exitCode, stdout: e.stdout, stderr: e.stderr, durationMs: e.durationMs }] : [];
+  });
+  return [
+    ...[...byVerdict].map(([verdict, ids]) => db.sample.updateMany({ where: { id: { in: ids } }, data: { verdict } })),
+    ...[...written].map(([id, tests]) => db.sample.update({ where: { id }, data: { verdict: results.get(id)?.status ?? NO_TESTS, tests } })),
+    ...(executions.length ? [db.execution.createMany({ data: executions })] : []),
+  ];
 }

@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// A run made by the real pipeline with the CLI, into the e2e server's database (DATA_DIR
+// .e2e-data/open, see playwright.config.ts): `xinstruct generate` with the scripted model, half of
+// whose solutions carry a planted bug, then `xinstruct dpo`, which verifies the samples, samples
+// N answers per query, runs each in the sandbox and stores the pairs.
+const root = path.resolve(import.meta.dirname, "..");
+const N = 8;
+let runId = "";
+
+function cli(args: string[]): { stdout: string; stderr: string } {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const r = spawnSync(process.execPath, [path.join(root, "bin/xinstruct.mjs"), ...args], { cwd: root, env: { ...env, DATA_DIR: path.join(root, ".e2e-data", "open") }, encoding: "utf8", timeout: 180_000 });
+  expect(r.status, `${args.join(" ")}\n${r.stderr}`).toBe(0);
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+test.beforeAll(() => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xi-e2e-dpo-"));
+  mkdirSync(path.join(dir, "corpus"));
+  writeFileSync(path.join(dir, "corpus", "stats.py"), 'def total(xs):\n    """Sum of a list."""\n    s = 0\n    for x in xs:\n        s += x\n    return s\n');
+  writeFileSync(path.join(dir, "corpus", "words.js"), "function countWords(text) {\n  return text.split(/\\s+/).filter(Boolean).length;\n}\nmodule.exports = { countWords };\n");
+  writeFileSync(path.join(dir, "run.yaml"), [
+    `name: e2e-dpo-${Date.now()}`,
+    "seed: 7",
+    "languages: [py, js]",
+    "seedData: { modes: [ds1] }",
+    "targets: { ds3Samples: 0 }",
+    "models:",
+    "  endpoints:",
+    "    - { name: demo, provider: scripted, model: xinstruct-demo, concurrency: 16, scripted: { faults: { wrongSolution: 0.5 } } }",
+  ].join("\n"));
+  const made = cli(["generate", "--config", path.join(dir, "run.yaml"), "--corpus", path.join(dir, "corpus"), "--no-progress"]);
+  runId = /run (\S+) "/.exec(made.stderr)![1];
+  const counts = JSON.parse(cli(["dpo", "--run", runId, "--model", "demo", "--n", String(N), "--no-progress"]).stdout);
+  expect(counts.dpo).toMatchObject({ queries: 2, answers: 2 * N, pairs: 2 });
+});
+
+test("a query's sampled answers side by side with verdicts, and the diff of a chosen and a rejected answer", async ({ page }) => {
+  const offsite: string[] = [];
+  page.on("request", (r) => { if (!r.url().startsWith("http://127.0.0.1:3100")) offsite.push(r.url()); });
+  await page.goto(`/samples?runId=${runId}`);
+  await expect(page.getByTestId("sample-total")).toHaveText("2 samples");
+
+  const panel = page.getByTestId("dpo-answers");
+  await expect(panel).toBeVisible();
+  const cards = panel.getByTestId("dpo-answer");
+  // the scripted model answers with the correct template or its planted bug: two distinct answers out of N
+  await expect(cards).toHaveCount(2);
+  await expect(panel.getByTestId("dpo-summary")).toContainText(`${N} answers sampled, 2 distinct`);
+  await expect(panel.getByTestId("dpo-summary")).toContainText("1 pair formed");
+  const pass = cards.and(page.locator("[data-verdict=ok]"));
+  const fail = cards.and(page.locator("[data-verdict=exception]"));
+  await expect(pass.getByTestId("dpo-answer-verdict")).toHaveText("pass · ok");
+  await expect(fail.getByTestId("dpo-answer-verdict")).toHaveText("fail · exception");
+  await expect(pass).toContainText("chosen in pair 1");
+  await expect(fail).toContainText("rejected in pair 1");
+  const counts = await cards.getByTestId("dpo-answer-count").allTextContents();
+  expect(counts.map((c) => Number(c.replace("×", ""))).reduce((a, b) => a + b, 0)).toBe(N);
+  // the failing answer's run says why: a check of the query's tests failed
+  await expect(fail.getByTestId("dpo-answer-stderr")).toContainText(/AssertionError|check failed/);
+
+  // Monaco's diff: rejected on the left, chosen on the right, the changed lines marked
+  await expect(panel.getByLabel("Pair")).toHaveValue("0");
+  await expect(panel.getByLabel("Pair").locator("option")).toHaveCount(1);
+  const diff = panel.getByTestId("dpo-diff");
+  await expect(diff.locator(".monaco-diff-editor")).toBeVisible({ timeout: 20_000 });
+  await expect(diff.locator(".editor.original .view-lines")).not.toBeEmpty();
+  await expect(diff.locator(".editor.modified .view-lines")).not.toBeEmpty();
+  await expect(diff.locator(".editor.modified .line-insert, .editor.modified .char-insert").first()).toBeAttached();
+  await expect(diff.locator(".editor.original .line-delete, .editor.original .char-delete").first()).toBeAttached();
+  const firstLine = async (card: typeof pass) => (await card.locator("pre.dpo-code").textContent())!.split("\n")[0].trim();
+  await expect(diff.locator(".editor.original .view-lines")).toContainText((await firstLine(fail)).split(/\s+/)[0]);
+  await page.screenshot({ path: "test-results/screens/dpo-answers.png", fullPage: true });
+
+  // the other query: its own answers
+  const firstId = await page.getByTestId("sample-view").getAttribute("data-id");
+  await page.getByRole("heading", { name: "Samples", exact: true }).click();
+  await page.keyboard.press("j");
+  await expect(page.getByTestId("sample-view")).not.toHaveAttribute("data-id", firstId!);
+  await expect(panel.getByTestId("dpo-answer")).toHaveCount(2);
+  await expect(panel.getByTestId("dpo-summary")).toContainText(`${N} answers sampled`);
+  expect(offsite).toEqual([]); // Monaco's diff and its worker come from the app
+});
