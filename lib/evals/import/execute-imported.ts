@@ -1,35 +1,18 @@
 import type { ImportedGeneration } from "@/lib/evals/import/bigcode-harness";
-import { sampleKey, type Execute, type SampleResult } from "@/lib/evals/types";
+import { SampleExecution, type SampleExecutionOptions } from "@/lib/evals/sample-execution";
+import type { Execute, SampleResult } from "@/lib/evals/types";
 
-/** Executes imported generations (programs already built) and returns per-sample results. */
-export async function executeImported(items: ImportedGeneration[], execute: Execute, opts: { signal?: AbortSignal; onResult?: (r: SampleResult) => void | Promise<void> } = {}): Promise<SampleResult[]> {
-  const byId = new Map(items.map((it) => [sampleKey({ benchmark: it.problem.benchmark, language: it.problem.language, problemId: it.problem.id, sampleIndex: it.sampleIndex }), it]));
-  const ran = await execute(
-    [...byId].map(([id, it]) => ({ id, language: it.problem.language, program: it.program })),
-    { signal: opts.signal },
-  );
-  const out: SampleResult[] = [];
-  for (const [id, it] of byId) {
-    const r = ran.get(id);
-    if (!r) continue;
-    const result: SampleResult = {
-      benchmark: it.problem.benchmark,
-      problemId: it.problem.id,
-      sampleIndex: it.sampleIndex,
-      language: it.problem.language,
-      generation: it.generation,
-      completion: it.generation,
-      program: it.program,
-      status: r.status,
-      passed: r.status === "ok" && r.exitCode === 0,
-      exitCode: r.exitCode,
-      stdout: r.stdout,
-      stderr: r.stderr,
-      ...(r.compileOutput !== undefined ? { compileOutput: r.compileOutput } : {}),
-      durationMs: r.durationMs,
-    };
-    await opts.onResult?.(result);
-    out.push(result);
-  }
-  return out;
+/**
+ * Executes imported generations (programs already built) through the evaluator's own
+ * execution path and returns per-sample results.
+ */
+export async function executeImported(items: ImportedGeneration[], execute: Execute, opts: Omit<SampleExecutionOptions, "execute"> = {}): Promise<SampleResult[]> {
+  const execution = new SampleExecution({ ...opts, execute });
+  for (const it of items) execution.plan(it.problem, 1);
+  for (const it of items) execution.generated(it.problem, 1);
+  const keys = items.map((it) => ({ benchmark: it.problem.benchmark, language: it.problem.language, problemId: it.problem.id, sampleIndex: it.sampleIndex }));
+  items.forEach((it, i) => execution.submit({ ...keys[i], generation: it.generation, completion: it.generation, program: it.program }));
+  await execution.settle();
+  opts.signal?.throwIfAborted();
+  return keys.map((k) => execution.result(k)).filter((r): r is SampleResult => r !== undefined);
 }
