@@ -119,3 +119,14 @@ export class SampleExecution {
     return b;
   }
 }
+
+/** Executes samples whose programs are already built (imported generations); results in input order. */
+export async function executeSamples(samples: BuiltSample[], opts: SampleExecutionOptions): Promise<SampleResult[]> {
+  const execution = new SampleExecution(opts);
+  for (const s of samples) execution.plan(s, 1);
+  for (const s of samples) execution.generated(s, 1);
+  for (const s of samples) execution.submit(s);
+  await execution.settle();
+  opts.signal?.throwIfAborted();
+  return samples.map((s) => execution.result(s)).filter((r): r is SampleResult => r !== undefined);
+}

@@ -2,6 +2,7 @@ import type { JobDefinition } from "@/lib/jobs/types";
 import { demoProgress } from "@/lib/jobs/handlers/demo-progress";
 import { noop } from "@/lib/jobs/handlers/noop";
 import { evaluationRun } from "@/lib/jobs/handlers/evaluation-run";
+import { evaluationImport } from "@/lib/jobs/handlers/evaluation-import";
 import { trainingRun } from "@/lib/jobs/handlers/training-run";
 import { generationRun } from "@/lib/jobs/handlers/generation-run";
 import { AppError } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { verifyRunJob } from "@/lib/jobs/handlers/verify-run";
 import { dpoRunJob } from "@/lib/jobs/handlers/dpo-run";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest, generationRun, verifyRunJob, dpoRunJob];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, evaluationImport, trainingRun, corpusIngest, generationRun, verifyRunJob, dpoRunJob];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 
