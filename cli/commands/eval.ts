@@ -17,10 +17,12 @@ import registerEvalImport from "@/cli/commands/eval-import";
 
 /** `deps.execute` replaces the sandbox (tests use the local stand-in executor). */
 export default function register(program: Command, deps: { execute?: Execute } = {}): void {
+  // `eval import PATH --model X`: options after a subcommand belong to it. Commander only hands
+  // them on unparsed when every command above stops at its subcommand (the root has no options).
+  program.enablePositionalOptions();
   const command = program
     .command("eval")
     .description("Evaluate a model served by an OpenAI-compatible endpoint on MultiPL-E, HumanEval(+), MBPP(+); `eval import` stores results of other harnesses")
-    // `eval import ... --model X`: options after the subcommand belong to it
     .enablePositionalOptions()
     .option("--endpoint <url>", "OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (required)")
     .option("--model <name>", "model name sent to the endpoint (required)")

@@ -48,3 +48,21 @@ async function listResultFiles(dir: string): Promise<string[]> {
   if (files.length > MAX_FILES) throw new AppError("too_large:import", `${dir} holds more than ${MAX_FILES} result files.`);
   return files.sort();
 }
+
+/** The import form: its text fields, and its uploaded files or the server path it names. */
+export async function importFilesFromForm(req: Request): Promise<{ fields: Record<string, string | undefined>; files: ImportFile[] }> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new AppError("too_large:import", `The files are larger than ${MAX_IMPORT_BYTES} bytes together.`);
+  const form = await req.formData().catch(() => {
+    throw new AppError("invalid:import", "Send the import as multipart/form-data.");
+  });
+  const text = (key: string) => {
+    const v = form.get(key);
+    return typeof v === "string" && v.trim() ? v.trim() : undefined;
+  };
+  const fields = { format: text("format"), model: text("model"), name: text("name"), benchmark: text("benchmark"), dataSource: text("dataSource") };
+  const uploads = form.getAll("files").filter((v): v is File => typeof v !== "string" && v.size > 0);
+  if (uploads.length > 0) return { fields, files: await Promise.all(uploads.map(async (f) => decodeImportFile(f.name, Buffer.from(await f.arrayBuffer())))) };
+  const serverPath = text("path");
+  if (!serverPath) throw new AppError("invalid:import", "Choose result files, or give a file or folder on the server.");
+  return { fields, files: await readImportPath(serverPath) };
+}
