@@ -22,7 +22,7 @@ test("import MultiPL-E result files in the browser, the pending programs run, an
   await page.getByLabel("Model", { exact: true }).fill("santacoder");
   await page.getByLabel("Result files").setInputFiles(wrongFile);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("evaluation_results.json is neither a MultiPL-E .results.json nor a completions file");
+  await expect(page.getByTestId("import-error")).toHaveText(/evaluation_results\.json is not a MultiPL-E problem file.*bigcode-evaluation-harness file, so choose that format/);
 
   await page.getByLabel("Name", { exact: true }).fill("santacoder imported");
   await page.getByLabel("Result files").setInputFiles(files);

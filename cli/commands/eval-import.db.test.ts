@@ -45,5 +45,5 @@ it("xinstruct eval import: bigcode harness scores; a wrong format is refused wit
   expect(ok.out).toMatch(/multipl-e\s+java\s+reported\s+-\s+-\s+41\.8/);
   const bad = await cli("eval", "import", results, "--format", "multipl-e", "--model", "m");
   expect(bad.code).toBe(1);
-  expect(bad.out).toMatch(/evaluation_results\.json is neither a MultiPL-E \.results\.json nor a completions file/);
+  expect(bad.out).toMatch(/evaluation_results\.json is not a MultiPL-E problem file.*bigcode-evaluation-harness file, so choose that format/);
 }, 120_000);

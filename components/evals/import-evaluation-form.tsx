@@ -56,7 +56,7 @@ export function ImportEvaluationForm() {
       </p>
       <div className="row" style={{ marginTop: 12 }}>
         <button type="submit" disabled={busy}>{busy ? "Importing…" : "Import"}</button>
-        {error ? <span className="error" role="alert">{error}</span> : null}
+        {error ? <span className="error" role="alert" data-testid="import-error">{error}</span> : null}
       </div>
     </form>
   );

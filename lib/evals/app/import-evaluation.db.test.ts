@@ -81,7 +81,7 @@ describe("importing result files of other harnesses", () => {
   it("refuses bad files with a message naming them, and stores nothing", async () => {
     const before = await t.db.evaluation.count();
     const { files } = bigcodeFiles();
-    await expect(importEvaluation(t.db, { format: "multipl-e", model: "m" }, [files[2]])).rejects.toMatchObject({ code: "invalid:import", message: expect.stringMatching(/evaluation_results\.json is neither a MultiPL-E/) });
+    await expect(importEvaluation(t.db, { format: "multipl-e", model: "m" }, [files[2]])).rejects.toMatchObject({ code: "invalid:import", message: expect.stringMatching(/evaluation_results\.json is not a MultiPL-E problem file.*choose that format/) });
     await expect(importEvaluation(t.db, { format: "bigcode", model: "m" }, [{ name: "broken.json", text: "{ not json" }])).rejects.toThrow(/broken\.json.*not valid JSON/);
     await expect(importEvaluation(t.db, { format: "bigcode", model: "m" }, [files[0]])).rejects.toThrow(/benchmark data folder/);
     await expect(importEvaluation(t.db, { format: "bigcode" }, [{ name: "r.json", text: '{"humaneval": {"pass@1": 0.5}}' }])).rejects.toThrow(/model name/);

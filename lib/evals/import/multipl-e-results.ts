@@ -95,7 +95,11 @@ export type MultiplEFile = ({ kind: "executed" } & ImportedProblem) | { kind: "g
 /** Either kind of MultiPL-E per-problem file: with `results` (executed) or only `completions`. */
 export function parseMultiplEFile(text: string, source: string): MultiplEFile {
   const data = parseJson(text, source);
-  if (data && typeof data === "object" && "results" in data) return { kind: "executed", ...resultsFromData(data, source) };
+  if (!data || typeof data !== "object" || Array.isArray(data) || !("name" in data || "results" in data || "completions" in data)) {
+    const bigcode = Array.isArray(data) || (data && typeof data === "object" && ("config" in data || Object.values(data).some((v) => v && typeof v === "object" && "pass@1" in v)));
+    throw new AppError("invalid:import", `${source} is not a MultiPL-E problem file (name, language, prompt, tests and results or completions)${bigcode ? "; it looks like a bigcode-evaluation-harness file, so choose that format" : ""}.`);
+  }
+  if ("results" in data) return { kind: "executed", ...resultsFromData(data, source) };
   const parsed = CompletionsFile.safeParse(data);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
