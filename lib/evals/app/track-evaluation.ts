@@ -50,3 +50,8 @@ export async function trackEvaluation(
     throw e;
   }
 }
+
+/** The job event the evaluation page follows (EvaluationLive): per-language progress and totals. */
+export function progressEventData(p: LanguageProgress[]) {
+  return { languages: p, done: p.reduce((a, x) => a + x.executed, 0), total: p.reduce((a, x) => a + x.total, 0) };
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
 import { runImportedEvaluation } from "@/lib/evals/app/import-evaluation";
+import { progressEventData } from "@/lib/evals/app/track-evaluation";
 
 /** Runs the programs of an imported evaluation (generations from another harness) in the sandbox. */
 export const evaluationImport = defineJob({
@@ -13,7 +14,7 @@ export const evaluationImport = defineJob({
   async handle({ payload, db, signal, emit }) {
     const scores = await runImportedEvaluation(db, payload.evaluationId, {
       signal,
-      onProgress: (p) => emit("progress", { languages: p, done: p.reduce((a, x) => a + x.executed, 0), total: p.reduce((a, x) => a + x.total, 0) }),
+      onProgress: (p) => emit("progress", progressEventData(p)),
     });
     return { rows: scores.length };
   },
