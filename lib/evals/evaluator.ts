@@ -39,7 +39,9 @@ export async function runEvaluation(input: RunEvaluationInput): Promise<Evaluati
   const { problems, n, signal } = input;
   if (!Number.isInteger(n) || n < 1) throw new RangeError("n must be a positive integer");
   const execution = new SampleExecution({ execute: input.execute, signal, onResult: input.onResult, onProgress: input.onProgress });
-  for (const r of input.done ?? []) execution.restore(r);
+  // Stored results of this evaluation's problems count as done (others are not part of it).
+  const planned = new Set(problems.map((p) => `${p.benchmark}|${p.language}|${p.id}`));
+  for (const r of input.done ?? []) if (r.sampleIndex < n && planned.has(`${r.benchmark}|${r.language}|${r.problemId}`)) execution.restore(r);
   const work: { problem: BenchmarkProblem; missing: number[] }[] = [];
   for (const problem of problems) {
     execution.plan(problem, n);
