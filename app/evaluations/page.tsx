@@ -14,6 +14,7 @@ export default async function EvaluationsPage() {
   return (
     <>
       <h1>Evaluations</h1>
+      <p className="muted">Run a benchmark below, or <Link href="/evaluations/import">import results</Link> of MultiPL-E or bigcode-evaluation-harness runs to compare them with yours.</p>
       <NewEvaluationForm endpoints={usable} />
       {evals.length === 0 ? (
         <EmptyState title="No evaluations yet">HumanEval, MBPP and MultiPL-E pass@k of your models, per language, appear here.</EmptyState>

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
-import cliProgress from "cli-progress";
 import { AppError } from "@/lib/errors";
 import { OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
-import { runEvaluation, type LanguageProgress } from "@/lib/evals/evaluator";
+import { runEvaluation } from "@/lib/evals/evaluator";
 import { getExecutor } from "@/lib/evals/executor";
 import { formatSummary } from "@/lib/evals/format-summary";
 import { createGenerator } from "@/lib/evals/generator";
@@ -13,14 +12,20 @@ import { createEvaluation, getEvaluation } from "@/lib/evals/app/evaluations";
 import { executeEvaluation } from "@/lib/evals/app/execute-evaluation";
 import { appendResult, readResultsFile } from "@/lib/evals/results-file";
 import { BENCHMARKS, EVAL_LANGUAGES, type Execute } from "@/lib/evals/types";
+import { languageBars } from "@/cli/commands/eval-progress";
+import registerEvalImport from "@/cli/commands/eval-import";
 
 /** `deps.execute` replaces the sandbox (tests use the local stand-in executor). */
 export default function register(program: Command, deps: { execute?: Execute } = {}): void {
-  program
+  // `eval import PATH --model X`: options after a subcommand belong to it. Commander only hands
+  // them on unparsed when every command above stops at its subcommand (the root has no options).
+  program.enablePositionalOptions();
+  const command = program
     .command("eval")
-    .description("Evaluate a model served by an OpenAI-compatible endpoint on MultiPL-E, HumanEval(+), MBPP(+)")
-    .requiredOption("--endpoint <url>", "OpenAI-compatible base URL, e.g. http://localhost:8000/v1")
-    .requiredOption("--model <name>", "model name sent to the endpoint")
+    .description("Evaluate a model served by an OpenAI-compatible endpoint on MultiPL-E, HumanEval(+), MBPP(+); `eval import` stores results of other harnesses")
+    .enablePositionalOptions()
+    .option("--endpoint <url>", "OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (required)")
+    .option("--model <name>", "model name sent to the endpoint (required)")
     .option("--benchmark <name>", `one of ${BENCHMARKS.join(", ")}`, "multipl-e")
     .option("--langs <list>", "MultiPL-E languages, comma-separated", EVAL_LANGUAGES.join(","))
     .option("--data-dir <path>", "folder or base URL holding the benchmark files (humaneval-LANG.jsonl, HumanEval.jsonl, ...)", "data/benchmarks")
@@ -35,6 +40,9 @@ export default function register(program: Command, deps: { execute?: Execute } =
     .option("--save <name>", "store the evaluation in the database under this name (it appears in the dashboard)")
     .option("--resume <id>", "resume a stored evaluation (started with --save or in the dashboard)")
     .action(async (o: Record<string, string>) => {
+      for (const required of ["endpoint", "model"]) {
+        if (!o[required]) throw new AppError("invalid:option", `error: required option '--${required} <${required === "model" ? "name" : "url"}>' not specified`);
+      }
       const benchmark = parseChoice(o.benchmark, BENCHMARKS, "benchmark");
       const mode = parseChoice(o.mode, ["completion", "chat"] as const, "mode");
       const langs = o.langs.split(",").map((l) => parseChoice(l.trim(), EVAL_LANGUAGES, "language"));
@@ -43,19 +51,8 @@ export default function register(program: Command, deps: { execute?: Execute } =
 
       const controller = new AbortController();
       process.once("SIGINT", () => controller.abort(new AppError("cancelled:evaluation", "Evaluation cancelled; rerun with the same --results to resume.")));
-      const bars = new cliProgress.MultiBar(
-        { format: "{lang} [{bar}] {value}/{total} executed, {passed} passed", stream: process.stderr, hideCursor: true, clearOnComplete: false },
-        cliProgress.Presets.shades_classic,
-      );
-      const byLang = new Map<string, cliProgress.SingleBar>();
-      const onProgress = (progress: LanguageProgress[]) => {
-        for (const p of progress) {
-          const key = `${p.benchmark}/${p.language}`;
-          let bar = byLang.get(key);
-          if (!bar) byLang.set(key, (bar = bars.create(p.total, 0, { lang: key.padEnd(14), passed: 0 })));
-          bar.update(p.executed, { passed: p.passed });
-        }
-      };
+      const bars = languageBars();
+      const onProgress = bars.onProgress;
       if (o.save || o.resume) {
         // Stored in the database: the dashboard shows it, and --resume ID picks it up again.
         const db = await openDb();
@@ -98,5 +95,5 @@ export default function register(program: Command, deps: { execute?: Execute } =
         bars.stop();
       }
     });
+  registerEvalImport(command, deps);
 }
-

@@ -157,7 +157,7 @@ describe("runEvaluation against a scripted OpenAI-compatible server", () => {
     const controller = new AbortController();
     const first: SampleResult[] = [];
     const run1 = runEvaluation({
-      problems, mode: "completion", n: 1, generate, execute, concurrency: 1, executeBatch: { maxBatch: 1, windowMs: 0 }, signal: controller.signal,
+      problems, mode: "completion", n: 1, generate, execute, concurrency: 1, signal: controller.signal,
       onResult: (r) => {
         first.push(r);
         if (first.length === 3) controller.abort(new Error("user cancelled"));

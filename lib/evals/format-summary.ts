@@ -7,9 +7,8 @@ export function formatSummary(rows: ScoreRow[]): string {
   const body = rows.map((r) => [
     r.benchmark,
     r.language,
-    String(r.problems),
-    String(r.samples),
-    String(r.passedSamples),
+    // Imported harness figures come without counts.
+    ...(r.reported ? ["reported", "-", "-"] : [String(r.problems), String(r.samples), String(r.passedSamples)]),
     ...ks.map((k) => (r.passAtK[k] === undefined ? "-" : (r.passAtK[k] * 100).toFixed(1))),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

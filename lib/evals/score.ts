@@ -11,6 +11,8 @@ export interface ScoreRow {
   passedSamples: number;
   /** pass@k as a fraction in [0, 1], keyed by k */
   passAtK: Record<number, number>;
+  /** pass@k as another harness reported it (an import without per-sample data): the counts are unknown */
+  reported?: boolean;
 }
 
 /**

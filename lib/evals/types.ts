@@ -26,10 +26,13 @@ export interface ExecutionItem {
 }
 
 /** The execution service (the sandbox in the product). Results arrive per item through onResult. */
-export type Execute = (
+export type Execute = ((
   items: ExecutionItem[],
   opts?: { signal?: AbortSignal; onResult?: (id: string, r: ExecutionResult) => void },
-) => Promise<Map<string, ExecutionResult>>;
+) => Promise<Map<string, ExecutionResult>>) & {
+  /** How many programs it runs at once (the sandbox pool's size): callers keep that many busy. */
+  readonly slots?: number;
+};
 
 export const BENCHMARKS = ["multipl-e", "humaneval", "mbpp", "humaneval+", "mbpp+"] as const;
 export type BenchmarkId = (typeof BENCHMARKS)[number];

@@ -3,6 +3,7 @@ import type { JobDefinition } from "@/lib/jobs/types";
 import { demoProgress } from "@/lib/jobs/handlers/demo-progress";
 import { noop } from "@/lib/jobs/handlers/noop";
 import { evaluationRun } from "@/lib/jobs/handlers/evaluation-run";
+import { evaluationImport } from "@/lib/jobs/handlers/evaluation-import";
 import { trainingRun } from "@/lib/jobs/handlers/training-run";
 import { generationRun } from "@/lib/jobs/handlers/generation-run";
 import { AppError } from "@/lib/errors";
@@ -13,7 +14,7 @@ import { ablationAdvance } from "@/lib/jobs/handlers/ablation-advance";
 import { advanceAblationsAfterJob } from "@/lib/ablations/on-job-finished";
 
 /** The typed job catalog: one entry per job type. Payloads carry ids, never bulk data. */
-const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, trainingRun, corpusIngest, generationRun, verifyRunJob, dpoRunJob, ablationAdvance];
+const definitions: JobDefinition<any>[] = [demoProgress, noop, evaluationRun, evaluationImport, trainingRun, corpusIngest, generationRun, verifyRunJob, dpoRunJob, ablationAdvance];
 
 export const catalog: ReadonlyMap<string, JobDefinition<any>> = new Map(definitions.map((d) => [d.name, d]));
 

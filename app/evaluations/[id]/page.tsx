@@ -12,6 +12,8 @@ import { ResultsTable } from "@/components/evals/results-table";
 
 export const dynamic = "force-dynamic";
 
+const IMPORT_LABELS: Record<string, string> = { "multipl-e": "MultiPL-E", bigcode: "bigcode-evaluation-harness" };
+
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const evaluation = await getEvaluation(db(), id).catch((e) => { if (isAppError(e) && e.status === 404) notFound(); throw e; });
@@ -19,11 +21,16 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   const summary = (Array.isArray(evaluation.summary) ? evaluation.summary : []) as unknown as ScoreRow[];
   const bars = prepareLanguageBars(toRunScores(evaluation));
   const languages = [...new Set(summary.map((s) => s.language))];
+  const imported = evaluation.source?.startsWith("imported:") ? (evaluation.config as { imported?: { format: string; fileCount: number } }).imported : undefined;
   return (
     <>
       <p><Link href="/evaluations">← Evaluations</Link></p>
       <h1>{evaluation.name}</h1>
-      <p className="muted">Model <code>{evaluation.model}</code> at <code>{evaluation.endpoint}</code> · <span className={`badge ${evaluation.status}`}>{evaluation.status}</span></p>
+      <p className="muted">
+        Model <code>{evaluation.model}</code>{" "}
+        {imported ? <>imported from {IMPORT_LABELS[imported.format] ?? imported.format} result files ({imported.fileCount})</> : <>at <code>{evaluation.endpoint}</code></>}
+        {" "}· <span className={`badge ${evaluation.status}`}>{evaluation.status}</span>
+      </p>
       {evaluation.error ? <p className="error" role="status">{evaluation.error}</p> : null}
       {running && evaluation.jobId ? <EvaluationLive jobId={evaluation.jobId} initial={(evaluation.progress as never[]) ?? []} /> : null}
       {bars.length > 0 ? (
@@ -35,7 +42,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
             <tbody>
               {summary.map((s) => (
                 <tr key={`${s.benchmark}/${s.language}`}>
-                  <td>{s.benchmark}</td><td>{s.language}</td><td>{s.problems}</td><td>{s.samples}</td>
+                  <td>{s.benchmark}</td><td>{s.language}</td>
+                  {s.reported ? <td colSpan={2} className="muted">as the harness reported it</td> : <><td>{s.problems}</td><td>{s.samples}</td></>}
                   <td data-testid={`score-${s.benchmark}-${s.language}`}>{Object.entries(s.passAtK).map(([k, v]) => `pass@${k} ${(100 * v).toFixed(1)}%`).join(" · ")}</td>
                 </tr>
               ))}

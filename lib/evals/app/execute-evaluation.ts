@@ -4,17 +4,15 @@ import { UnrecoverableError } from "@/lib/jobs/errors";
 import { evaluationConfig } from "@/lib/evals/app/config";
 import { loadResults, saveResult } from "@/lib/evals/app/results-store";
 import { OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
-import { runEvaluation, type LanguageProgress } from "@/lib/evals/evaluator";
+import { trackEvaluation, type TrackOptions } from "@/lib/evals/app/track-evaluation";
+import { runEvaluation } from "@/lib/evals/evaluator";
 import { getExecutor } from "@/lib/evals/executor";
 import { createGenerator } from "@/lib/evals/generator";
 import { loadProblems } from "@/lib/evals/load-problems";
 import type { Execute } from "@/lib/evals/types";
 import type { ScoreRow } from "@/lib/evals/score";
 
-export interface ExecuteEvaluationOptions {
-  signal: AbortSignal;
-  /** throttled: at most every 250 ms, and once at the end */
-  onProgress?: (p: LanguageProgress[]) => Promise<void> | void;
+export interface ExecuteEvaluationOptions extends TrackOptions {
   execute?: Execute;
   /** a key for a plain endpoint URL, given by the caller and never stored (the CLI's --api-key-file) */
   apiKey?: string;
@@ -29,8 +27,7 @@ export async function executeEvaluation(db: Db, evaluationId: string, opts: Exec
   const evaluation = await db.evaluation.findUnique({ where: { id: evaluationId } });
   if (!evaluation) throw new UnrecoverableError(`evaluation ${evaluationId} no longer exists`);
   const config = evaluationConfig.parse(evaluation.config);
-  await db.evaluation.update({ where: { id: evaluation.id }, data: { status: "running", error: null } });
-  try {
+  return trackEvaluation(db, evaluation.id, opts, async (onProgress) => {
     let url = config.endpointUrl;
     let apiKey = opts.apiKey;
     if (config.endpointName) {
@@ -41,19 +38,6 @@ export async function executeEvaluation(db: Db, evaluationId: string, opts: Exec
     }
     const problems = (await Promise.all(config.suites.map((s) => loadProblems(s)))).flat();
     const client = new OpenAICompatibleClient({ url: url!, model: config.model, apiKey });
-    let last = 0;
-    let pending: LanguageProgress[] | null = null;
-    let writing = Promise.resolve();
-    const flush = () => {
-      if (!pending) return writing;
-      const p = pending;
-      pending = null;
-      writing = writing.then(async () => {
-        await db.evaluation.update({ where: { id: evaluation.id }, data: { progress: p as object[] } });
-        await opts.onProgress?.(p);
-      });
-      return writing;
-    };
     const outcome = await runEvaluation({
       problems,
       mode: config.mode,
@@ -64,19 +48,8 @@ export async function executeEvaluation(db: Db, evaluationId: string, opts: Exec
       concurrency: config.concurrency,
       signal: opts.signal,
       onResult: (r) => saveResult(db, evaluation.id, r),
-      onProgress: (p) => {
-        pending = p;
-        if (Date.now() - last > 250) {
-          last = Date.now();
-          void flush();
-        }
-      },
+      onProgress,
     });
-    await flush();
-    await db.evaluation.update({ where: { id: evaluation.id }, data: { status: "succeeded", summary: outcome.scores as object[] } });
     return outcome.scores;
-  } catch (e) {
-    await db.evaluation.update({ where: { id: evaluation.id }, data: { status: opts.signal.aborted ? "cancelled" : "failed", error: e instanceof Error ? e.message : String(e) } });
-    throw e;
-  }
+  });
 }

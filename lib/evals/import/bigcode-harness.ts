@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { toEvalLanguage } from "@/lib/evals/loaders/multipl-e";
 import { parseJson } from "@/lib/evals/loaders/parse-json";
+import type { BuiltSample } from "@/lib/evals/sample-execution";
 import type { BenchmarkId, BenchmarkProblem, Language } from "@/lib/evals/types";
 
 /**
@@ -62,21 +63,14 @@ export function parseBigcodeResults(text: string, source: string): ImportedHarne
   return { model: typeof config.model === "string" ? config.model : null, temperature: num(config.temperature), nSamples: num(config.n_samples), scores };
 }
 
-export interface ImportedGeneration {
-  problem: BenchmarkProblem;
-  sampleIndex: number;
-  generation: string;
-  program: string;
-}
-
 /** Pairs a generations file with the benchmark's problems (same order) and builds the programs. */
-export function bigcodeGenerationsToPrograms(text: string, source: string, problems: BenchmarkProblem[]): ImportedGeneration[] {
+export function bigcodeGenerationsToPrograms(text: string, source: string, problems: BenchmarkProblem[]): BuiltSample[] {
   const data = parseJson(text, source);
   if (!Array.isArray(data) || !data.every((g) => Array.isArray(g) && g.every((s) => typeof s === "string"))) {
     throw new AppError("invalid:import", `${source} is not a generations file (a list of lists of strings).`);
   }
   if (data.length > problems.length) throw new AppError("invalid:import", `${source} has ${data.length} problems, the benchmark ${problems.length}.`);
-  const out: ImportedGeneration[] = [];
+  const out: BuiltSample[] = [];
   (data as string[][]).forEach((samples, i) => {
     const problem = problems[i];
     const head = problem.format === "mbpp" ? "" : problem.prompt.trim().slice(0, 200);
@@ -84,7 +78,8 @@ export function bigcodeGenerationsToPrograms(text: string, source: string, probl
       if (head && !generation.startsWith(head)) {
         throw new AppError("invalid:import", `${source}: generation ${i}/${sampleIndex} does not start with the prompt of ${problem.id}; is the benchmark file the one the harness used?`);
       }
-      out.push({ problem, sampleIndex, generation, program: generation + "\n" + reference(problem) });
+      const key = { benchmark: problem.benchmark, language: problem.language, problemId: problem.id, sampleIndex };
+      out.push({ ...key, generation, completion: generation, program: generation + "\n" + reference(problem) });
     });
   });
   return out;

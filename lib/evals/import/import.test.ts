@@ -6,7 +6,7 @@ import { parseMultiplE } from "@/lib/evals/loaders/multipl-e";
 import { scoreResults } from "@/lib/evals/score";
 import { createLocalTestExecutor } from "@/lib/evals/testing/local-test-executor";
 import { bigcodeGenerationsToPrograms, parseBigcodeResults } from "./bigcode-harness";
-import { executeImported } from "./execute-imported";
+import { executeSamples } from "@/lib/evals/sample-execution";
 import { parseMultiplEResults } from "./multipl-e-results";
 
 const ME = "../shared/benchmarks/multipl-e";
@@ -76,7 +76,7 @@ describe("bigcode-evaluation-harness import", () => {
     const gens = problems.slice(0, 3).map((p, i) => [p.prompt.trim() + "\n" + canon.get(p.id), p.prompt.trim() + (i === 1 ? "\n    return None\n" : "\n" + canon.get(p.id))]);
     const items = bigcodeGenerationsToPrograms(JSON.stringify(gens), "generations_multiple-py.json", problems);
     expect(items).toHaveLength(6);
-    const results = await executeImported(items, createLocalTestExecutor());
+    const results = await executeSamples(items, { execute: createLocalTestExecutor() });
     expect(results.map((r) => r.passed)).toEqual([true, true, true, false, true, true]);
     expect(scoreResults(results)[0].passAtK[1]).toBeCloseTo((1 + 0.5 + 1) / 3, 12);
     // A file from another benchmark order is refused.

@@ -27,8 +27,9 @@ export interface LocalExecutorOptions {
 export function createLocalTestExecutor(opts: LocalExecutorOptions = {}): Execute {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxOutput = opts.maxOutputBytes ?? 1 << 20;
-  const limit = pLimit(opts.concurrency ?? Math.max(1, os.cpus().length));
-  return async (items, { signal, onResult } = {}) => {
+  const slots = opts.concurrency ?? Math.max(1, os.cpus().length);
+  const limit = pLimit(slots);
+  const execute: Execute = async (items, { signal, onResult } = {}) => {
     const results = new Map<string, ExecutionResult>();
     await Promise.all(
       items.map((item) =>
@@ -41,6 +42,7 @@ export function createLocalTestExecutor(opts: LocalExecutorOptions = {}): Execut
     );
     return results;
   };
+  return Object.assign(execute, { slots });
 }
 
 function cancelled(): ExecutionResult {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
 import { executeEvaluation } from "@/lib/evals/app/execute-evaluation";
+import { progressEventData } from "@/lib/evals/app/track-evaluation";
 
 /** Runs a stored evaluation; progress goes to the job's event topic (the evaluation page follows it). */
 export const evaluationRun = defineJob({
@@ -13,7 +14,7 @@ export const evaluationRun = defineJob({
   async handle({ payload, db, signal, emit }) {
     const scores = await executeEvaluation(db, payload.evaluationId, {
       signal,
-      onProgress: (p) => emit("progress", { languages: p, done: p.reduce((a, x) => a + x.executed, 0), total: p.reduce((a, x) => a + x.total, 0) }),
+      onProgress: (p) => emit("progress", progressEventData(p)),
     });
     return { rows: scores.length };
   },
