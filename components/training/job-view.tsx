@@ -73,7 +73,7 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
       <div className="panel row" style={{ justifyContent: "space-between", flexWrap: "wrap", gap: 12 }}>
         <span>Status: <span className={`badge ${s.status}`} data-testid="training-status">{s.status}</span></span>
         <span className="muted" data-testid="training-latest">
-          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : "no metrics yet"}
+          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : isActive(s.status) ? "no metrics yet" : "no metrics"}
           {latest.eval_loss ? ` · eval ${latest.eval_loss.value.toFixed(4)}` : ""}
           {latest.tokens_per_s ? ` · ${Math.round(latest.tokens_per_s.value)} tok/s` : ""}
           {latest.mfu ? ` · MFU ${(latest.mfu.value * 100).toFixed(1)}%` : ""}
