@@ -117,5 +117,5 @@ test("the upload and import progress bars move to done; an empty upload fails wi
   expect(uploadValues.at(-1)).toBe(100);
   expect(uploadValues).toEqual([...uploadValues].sort((a, b) => a - b));
   await expect(page.getByTestId("corpus-status")).toHaveText("ready", { timeout: 60_000 });
-  await expect(page.getByTestId("corpus-cards")).toContainText("3000");
+  await expect(page.getByTestId("corpus-cards")).toContainText("3,000snippets kept");
 });
