@@ -37,6 +37,11 @@ async function dropFile(page: Page, name: string, bytes: Buffer) {
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
 }
 
+/** How many distinct Monaco token classes (mtk1, mtk6, ...) colour the visible snippet. */
+async function tokenClasses(page: Page): Promise<number> {
+  return page.getByTestId("snippet-code").locator(".view-lines span[class^='mtk']").evaluateAll((els) => new Set(els.map((e) => e.className)).size);
+}
+
 test.beforeAll(() => {
   // The server offers the files under <data dir>/benchmarks for decontamination.
   const dir = path.join(".e2e-data", "open", "benchmarks");
@@ -62,9 +67,26 @@ test("a zip dropped in the browser is uploaded, imported, charted and browsable"
   await expect(page.getByTestId("skipped-reasons")).toContainText("unsupported language");
   // The first snippet is shown; the Java filter shows Java code.
   await expect(page.getByTestId("snippet-code")).toContainText("def main(argv):");
+  // ... read-only in Monaco, highlighted: keywords, names and strings get different token classes.
+  const editor = page.getByTestId("snippet-code").locator(".monaco-editor");
+  await expect(editor).toBeVisible();
+  await expect.poll(() => tokenClasses(page)).toBeGreaterThan(2);
+  await expect(page.getByTestId("editor-snippet")).toHaveAttribute("data-readonly", "true");
   await page.getByLabel("Filter snippets by language").getByRole("link", { name: "Java" }).click();
   await expect(page.getByTestId("snippet-code")).toContainText("public class Main");
+  await expect(page.getByTestId("snippet-meta")).toContainText("Java");
+  await expect.poll(() => tokenClasses(page)).toBeGreaterThan(2);
+  // No run uses the corpus yet: the page says so and links to starting one.
+  await expect(page.getByTestId("corpus-runs")).toContainText("No generation run uses this corpus yet");
+  await expect(page.getByRole("link", { name: "Start a run" })).toHaveAttribute("href", "/runs/new");
   await page.screenshot({ path: "test-results/screens/corpus.png", fullPage: true });
+
+  // On a phone the page fits the screen's width: tables and code scroll inside their boxes.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId("snippet-code").locator(".monaco-editor")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/screens/corpus-mobile.png", fullPage: true });
 });
 
 test("the upload and import progress bars move to done; an empty upload fails with its reason", async ({ page }) => {
@@ -95,5 +117,5 @@ test("the upload and import progress bars move to done; an empty upload fails wi
   expect(uploadValues.at(-1)).toBe(100);
   expect(uploadValues).toEqual([...uploadValues].sort((a, b) => a - b));
   await expect(page.getByTestId("corpus-status")).toHaveText("ready", { timeout: 60_000 });
-  await expect(page.getByTestId("corpus-cards")).toContainText("3000");
+  await expect(page.getByTestId("corpus-cards")).toContainText("3,000snippets kept");
 });

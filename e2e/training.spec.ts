@@ -29,6 +29,14 @@ test("a tiny SFT job launched from the form shows its command first, then live c
   }
   await page.getByLabel("bf16").uncheck();
   await expect(page.getByRole("button", { name: "Launch" })).toBeDisabled();
+  // A typo is named beside its field before anything is sent; fixing it clears the message.
+  await page.getByLabel("Learning rate", { exact: true }).fill("3e-3x");
+  await page.getByRole("button", { name: "Preview command" }).click();
+  await expect(page.getByText('"3e-3x" is not a number.')).toBeVisible();
+  await expect(page.getByLabel("Learning rate", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("training-preview")).toHaveCount(0);
+  await page.getByLabel("Learning rate", { exact: true }).fill("0.003");
+  await expect(page.getByText('"3e-3x" is not a number.')).toHaveCount(0);
   await page.getByRole("button", { name: "Preview command" }).click();
   const preview = page.getByTestId("training-preview");
   await expect(preview).toContainText("python3 -m trainer sft --config");
@@ -42,6 +50,10 @@ test("a tiny SFT job launched from the form shows its command first, then live c
   await page.getByRole("button", { name: "Launch" }).click();
   await expect(page).toHaveURL(/\/training\/[a-z0-9]+$/);
   await expect(page.getByTestId("training-command")).toContainText("python3 -m trainer sft --config");
+  // What was trained on what is on the job's page.
+  await expect(page.getByTestId("training-summary")).toContainText("tiny-test");
+  await expect(page.getByTestId("training-summary")).toContainText(dataset);
+  await expect(page.getByTestId("training-summary")).toContainText("16 steps");
 
   // The loss chart fills in while the job runs, not only at the end.
   const chart = page.getByTestId("chart-loss");
@@ -66,6 +78,11 @@ test("a tiny SFT job launched from the form shows its command first, then live c
 
   await page.goto("/training");
   await expect(page.getByRole("link", { name: "e2e-sft" })).toBeVisible();
+  // The list says how far each job got and where its loss ended.
+  const row = page.getByTestId("training-jobs").getByRole("row").filter({ has: page.getByRole("link", { name: "e2e-sft" }) });
+  await expect(row).toContainText("16 / 16");
+  await expect(row).toContainText("tiny-sft.jsonl");
+  await expect(row).toContainText(/\d\.\d{4}/);
 });
 
 test("the metrics endpoint takes only the job's own token, even where sign-in is required", async ({ request, baseURL }) => {

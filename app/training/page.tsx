@@ -2,14 +2,19 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listTrainingJobs } from "@/lib/training/jobs-service";
+import { summarizeTrainingJobs } from "@/lib/training/job-context";
+import { fmtTime } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
 
+const base = (p: string) => p.split("/").filter(Boolean).at(-1) ?? p;
+
 export default async function TrainingPage() {
   const jobs = await listTrainingJobs(db());
+  const summaries = await summarizeTrainingJobs(db(), jobs);
   return (
     <>
-      <div className="row" style={{ justifyContent: "space-between" }}>
+      <div className="page-head">
         <h1>Training</h1>
         <Link href="/training/new" className="button">New training job</Link>
       </div>
@@ -19,17 +24,29 @@ export default async function TrainingPage() {
           <code>npx xinstruct train --config train.yaml</code>.
         </EmptyState>
       ) : (
-        <table>
-          <thead><tr><th>Name</th><th>Stage</th><th>Backend</th><th>Status</th><th>Created</th></tr></thead>
-          <tbody>
-            {jobs.map((j) => (
-              <tr key={j.id}>
-                <td><Link href={`/training/${j.id}`}>{j.name}</Link></td><td>{j.kind.toUpperCase()}</td><td>{j.backend}</td>
-                <td><span className={`badge ${j.status}`}>{j.status}</span></td><td className="muted">{j.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table data-testid="training-jobs">
+            <thead><tr><th>Name</th><th>Stage</th><th>Base model</th><th>Dataset</th><th>Status</th><th className="num">Step</th><th className="num">Last loss</th><th>Backend</th><th>Created</th></tr></thead>
+            <tbody>
+              {jobs.map((j) => {
+                const s = summaries.get(j.id)!;
+                return (
+                  <tr key={j.id}>
+                    <td><Link href={`/training/${j.id}`}>{j.name}</Link></td>
+                    <td>{j.kind.toUpperCase()}{s.method === "lora" ? " · LoRA" : ""}</td>
+                    <td><code title={s.baseModel}>{base(s.baseModel)}</code></td>
+                    <td><code title={s.dataset}>{base(s.dataset)}</code></td>
+                    <td><span className={`badge ${j.status}`}>{j.status}</span></td>
+                    <td className="num">{s.lastStep === null ? "—" : s.maxSteps ? `${s.lastStep} / ${s.maxSteps}` : s.lastStep}</td>
+                    <td className="num">{s.lastLoss === null ? "—" : s.lastLoss.toFixed(4)}</td>
+                    <td>{j.backend}</td>
+                    <td className="muted" style={{ whiteSpace: "nowrap" }}>{fmtTime(j.createdAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -2,11 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { uploadFile } from "./upload-file";
+import { fmtBytes } from "@/components/ui/format";
 import styles from "./corpora.module.css";
 
 interface BenchmarkChoice { path: string; name: string }
 
-const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
 /**
  * Adds a corpus: a file dropped or picked here is uploaded (with a progress bar) and imported
@@ -87,7 +87,7 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
             onDragLeave={() => setDragging(false)}
             onDrop={onDrop}
           >
-            {file ? <strong>{file.name} · {MiB(file.size)}</strong> : "Drop a .zip, .tar.gz, .jsonl or code file here, or click to choose one"}
+            {file ? <strong>{file.name} · {fmtBytes(file.size)}</strong> : "Drop a .zip, .tar.gz, .jsonl or code file here, or click to choose one"}
           </div>
           <input ref={input} type="file" hidden aria-label="Corpus file" accept=".zip,.tar,.tar.gz,.tgz,.jsonl,.ndjson,.py,.java,.cpp,.cc,.h,.hpp,.cs,.ts,.tsx,.js,.mjs,.jsx,.php,.sh" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
@@ -103,8 +103,8 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
 
       <div className={styles.fields}>
         <label>Name<input value={name} onChange={(e) => setName(e.target.value)} placeholder="from the file name" /></label>
-        <label>Max tokens per snippet<input type="number" min={16} max={32768} value={maxTokens} onChange={(e) => setMaxTokens(Number(e.target.value))} /></label>
-        <label>Near-duplicate threshold (Jaccard)<input type="number" step={0.05} min={0.05} max={1} value={near} disabled={nearOff} onChange={(e) => setNear(Number(e.target.value))} /></label>
+        <label>Max tokens per snippet (16–32768)<input type="number" min={16} max={32768} value={maxTokens} onChange={(e) => setMaxTokens(Number(e.target.value))} /></label>
+        <label>Near-duplicate threshold (Jaccard, 0.05–1)<input type="number" step={0.05} min={0.05} max={1} value={near} disabled={nearOff} onChange={(e) => setNear(Number(e.target.value))} /></label>
         <label className={styles.check}><input type="checkbox" checked={nearOff} onChange={(e) => setNearOff(e.target.checked)} /> keep near duplicates</label>
       </div>
 
@@ -132,7 +132,7 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
       </div>
       {sent ? (
         <div style={{ marginTop: 12 }}>
-          <div className="muted" data-testid="upload-progress-text">Uploading: {MiB(sent.loaded)} of {MiB(sent.total)} ({pct}%)</div>
+          <div className="muted" data-testid="upload-progress-text">Uploading: {fmtBytes(sent.loaded)} of {fmtBytes(sent.total)} ({pct}%)</div>
           <div className={`progress ${pct === 100 ? "done" : ""}`} role="progressbar" aria-label="Upload" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="upload-progress">
             <div style={{ width: `${pct}%` }} />
           </div>

@@ -5,7 +5,7 @@ import { languageName } from "@/lib/domain/language-names";
 import { INGEST_LANGUAGES } from "@/lib/pipeline/ingest/languages";
 
 /** Re-labels one file (and its snippets) with another language. */
-export function RelabelFileForm({ corpusId, fileId, language }: { corpusId: string; fileId: string; language: string | null }) {
+export function RelabelFileForm({ corpusId, fileId, language, path }: { corpusId: string; fileId: string; language: string | null; path: string }) {
   const router = useRouter();
   const [value, setValue] = useState(language ?? "");
   const [state, setState] = useState<"idle" | "saving" | string>("idle");
@@ -20,10 +20,11 @@ export function RelabelFileForm({ corpusId, fileId, language }: { corpusId: stri
   }
   return (
     <span className="row" style={{ gap: 6 }}>
-      <select aria-label="Language" value={value} disabled={state === "saving"} onChange={(e) => save(e.target.value)}>
+      <select aria-label={`Language of ${path}`} value={value} disabled={state === "saving"} onChange={(e) => save(e.target.value)}>
         {INGEST_LANGUAGES.map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
       </select>
-      {state !== "idle" && state !== "saving" ? <span className="error">{state}</span> : null}
+      {state === "saving" ? <span className="muted">saving…</span> : null}
+      {state !== "idle" && state !== "saving" ? <span className="error" role="alert">{state}</span> : null}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 import type { IngestReport } from "@/lib/pipeline/ingest/types";
 import { prepareSkippedReasons } from "@/lib/corpora/chart-data";
+import { fmtInt } from "@/components/ui/format";
 
 const SHOWN = 200;
 const at = (r: { path: string; startLine: number; endLine: number }) => `${r.path}:${r.startLine}–${r.endLine}`;
-const more = (shown: number, total: number) => (total > shown ? <p className="muted">Showing {shown} of {total}.</p> : null);
+const more = (shown: number, total: number) => (total > shown ? <p className="muted">Showing the first {fmtInt(shown)} of {fmtInt(total)}.</p> : null);
 
 /** Skipped files: counts by reason, then each file with its message. */
 export function SkippedFiles({ files }: { files: IngestReport["files"] }) {
@@ -13,15 +14,17 @@ export function SkippedFiles({ files }: { files: IngestReport["files"] }) {
   return (
     <>
       <table data-testid="skipped-reasons">
-        <thead><tr><th>Reason</th><th>Files</th></tr></thead>
-        <tbody>{reasons.map((r) => <tr key={r.reason}><td>{r.label}</td><td>{r.count}</td></tr>)}</tbody>
+        <thead><tr><th>Reason</th><th className="num">Files</th></tr></thead>
+        <tbody>{reasons.map((r) => <tr key={r.reason}><td>{r.label}</td><td className="num">{fmtInt(r.count)}</td></tr>)}</tbody>
       </table>
       <details style={{ marginTop: 8 }}>
-        <summary>Skipped files</summary>
-        <table>
-          <thead><tr><th>Path</th><th>Why</th></tr></thead>
-          <tbody>{list.map((f, i) => <tr key={i}><td><code>{f.path}</code></td><td>{f.message}</td></tr>)}</tbody>
-        </table>
+        <summary>Each skipped file ({fmtInt(files.skipped)})</summary>
+        <div className="table-wrap tall">
+          <table>
+            <thead><tr><th>Path</th><th>Why</th></tr></thead>
+            <tbody>{list.map((f, i) => <tr key={i}><td><code>{f.path}</code></td><td>{f.message}</td></tr>)}</tbody>
+          </table>
+        </div>
         {more(list.length, files.skipped)}
       </details>
     </>
@@ -34,20 +37,22 @@ export function DuplicatesTable({ report }: { report: IngestReport }) {
   const list = report.duplicates.slice(0, SHOWN);
   return (
     <>
+      <div className="table-wrap tall">
       <table data-testid="duplicates">
-        <thead><tr><th>Dropped snippet</th><th>Kind</th><th>Jaccard</th><th>Duplicate of</th><th>Start</th></tr></thead>
+        <thead><tr><th>Dropped snippet</th><th>Kind</th><th className="num">Jaccard</th><th>Duplicate of</th><th>Start</th></tr></thead>
         <tbody>
           {list.map((d, i) => (
             <tr key={i}>
               <td><code>{at(d)}</code></td>
               <td>{d.kind}</td>
-              <td>{d.similarity.toFixed(2)}</td>
+              <td className="num">{d.similarity.toFixed(2)}</td>
               <td><code>{at(d.duplicateOf)}</code></td>
               <td><code>{d.preview}</code></td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {more(list.length, total)}
     </>
   );
@@ -59,6 +64,7 @@ export function ContaminationTable({ report }: { report: IngestReport }) {
   const list = report.contamination.slice(0, SHOWN);
   return (
     <>
+      <div className="table-wrap tall">
       <table data-testid="contamination">
         <thead><tr><th>Excluded snippet</th><th>Benchmark item</th><th>Match</th><th>Evidence</th></tr></thead>
         <tbody>
@@ -72,6 +78,7 @@ export function ContaminationTable({ report }: { report: IngestReport }) {
           ))}
         </tbody>
       </table>
+      </div>
       {more(list.length, report.snippets.contaminated)}
     </>
   );

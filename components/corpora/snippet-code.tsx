@@ -1,18 +1,20 @@
+import { CodeEditor } from "@/components/samples/code-editor";
+import { languageName, monacoLanguage } from "@/lib/domain/language-names";
 import styles from "./corpora.module.css";
 
+const LINE_PX = 19;
+
 /**
- * A read-only code view of one snippet. Plain <pre> for now; to be switched to the shared
- * Monaco viewer at merge (same props).
+ * One snippet, read-only in the shared Monaco editor (bundled locally, loaded in the browser
+ * only) with its language's highlighting. Monaco numbers the snippet's own lines from 1; the
+ * caption gives where they sit in the file. Remounted per snippet: the editor owns its text.
  */
-export function SnippetCode({ code, language, startLine = 1 }: { code: string; language: string; startLine?: number }) {
-  const width = String(startLine + code.split("\n").length).length;
-  const numbered = code
-    .split("\n")
-    .map((line, i) => `${String(startLine + i).padStart(width)}  ${line}`)
-    .join("\n");
+export function SnippetCode({ id, code, language, startLine = 1 }: { id: string; code: string; language: string; startLine?: number }) {
+  const lines = code.split("\n").length;
+  const height = Math.min(520, Math.max(120, lines * LINE_PX + 16));
   return (
-    <pre className={styles.code} data-language={language} data-testid="snippet-code" aria-label={`${language} code`}>
-      <code>{numbered}</code>
-    </pre>
+    <div className={styles.code} data-language={language} data-testid="snippet-code" role="region" aria-label={`${languageName(language)} code, file lines ${startLine}–${startLine + lines - 1}`}>
+      <CodeEditor key={id} label="Snippet" language={monacoLanguage(language)} value={code} readOnly height={height} />
+    </div>
   );
 }

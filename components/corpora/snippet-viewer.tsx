@@ -3,6 +3,7 @@ import { languageName } from "@/lib/domain/language-names";
 import type { Page, SnippetDetail, SnippetListItem } from "@/lib/corpora/queries";
 import { Pager } from "./pager";
 import { SnippetCode } from "./snippet-code";
+import { fmtInt } from "@/components/ui/format";
 import styles from "./corpora.module.css";
 
 /** A paginated snippet list (filter by language or file) beside the selected snippet's code. */
@@ -15,20 +16,22 @@ export function SnippetViewer({ list, selected, languages, filter, hrefFor }: {
 }) {
   return (
     <>
-      <div className="row" style={{ marginBottom: 8 }} aria-label="Filter snippets by language">
-        <Link href={hrefFor({ lang: undefined, file: undefined, page: undefined, snippet: undefined }) + "#snippets"} className={!filter.language && !filter.fileId ? "badge" : undefined}>all</Link>
+      <nav className="row" style={{ marginBottom: 8 }} aria-label="Filter snippets by language">
+        <Link href={hrefFor({ lang: undefined, file: undefined, page: undefined, snippet: undefined }) + "#snippets"} className={!filter.language && !filter.fileId ? "badge" : undefined} aria-current={!filter.language && !filter.fileId ? "true" : undefined}>all</Link>
         {languages.map((l) => (
-          <Link key={l} href={hrefFor({ lang: l, file: undefined, page: undefined, snippet: undefined }) + "#snippets"} className={filter.language === l ? "badge" : undefined}>{languageName(l)}</Link>
+          <Link key={l} href={hrefFor({ lang: l, file: undefined, page: undefined, snippet: undefined }) + "#snippets"} className={filter.language === l ? "badge" : undefined} aria-current={filter.language === l ? "true" : undefined}>{languageName(l)}</Link>
         ))}
-        {filter.filePath ? <span className="badge">file: {filter.filePath}</span> : null}
-      </div>
+        {filter.filePath ? <span className="badge" style={{ overflowWrap: "anywhere" }}>file: {filter.filePath}</span> : null}
+      </nav>
       <div className={styles.viewer}>
         <div>
           <ul className={styles.snippetList} data-testid="snippet-list">
+            {list.items.length === 0 ? <li className="muted" style={{ padding: "6px 10px" }}>No snippet matches this filter.</li> : null}
             {list.items.map((s) => (
               <li key={s.id} className={selected?.id === s.id ? styles.selected : undefined}>
-                <Link href={hrefFor({ snippet: s.id }) + "#snippets"}>
-                  <span className="muted">{s.path ?? "?"}:{s.startLine} · {languageName(s.language)} · {s.tokens} tokens</span>
+                <Link href={hrefFor({ snippet: s.id }) + "#snippets"} aria-current={selected?.id === s.id ? "true" : undefined}>
+                  <span className={`muted ${styles.preview}`} title={s.path ?? undefined}>{s.path ?? "?"}:{s.startLine}–{s.endLine ?? "?"}</span>
+                  <span className="muted">{languageName(s.language)} · {fmtInt(s.tokens)} tokens</span>
                   <span className={styles.preview}>{s.preview}</span>
                 </Link>
               </li>
@@ -39,13 +42,13 @@ export function SnippetViewer({ list, selected, languages, filter, hrefFor }: {
         <div>
           {selected ? (
             <>
-              <p className="muted" style={{ marginTop: 0 }} data-testid="snippet-meta">
-                <code>{selected.path}</code> lines {selected.startLine}–{selected.endLine ?? "?"} · {languageName(selected.language)} · {selected.tokens} tokens
+              <p className="muted" style={{ marginTop: 0, overflowWrap: "anywhere" }} data-testid="snippet-meta">
+                <code>{selected.path}</code> · lines {selected.startLine}–{selected.endLine ?? "?"} of the file · {languageName(selected.language)} · {fmtInt(selected.tokens)} tokens
               </p>
-              <SnippetCode code={selected.content} language={selected.language} startLine={selected.startLine} />
+              <SnippetCode id={selected.id} code={selected.content} language={selected.language} startLine={selected.startLine} />
             </>
           ) : (
-            <p className="muted">No snippet here.</p>
+            <p className="muted">Pick a snippet on the left to read it.</p>
           )}
         </div>
       </div>

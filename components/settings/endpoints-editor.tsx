@@ -3,66 +3,105 @@ import { useState } from "react";
 
 export interface EndpointView {
   id: string; name: string; provider: string; baseUrl: string | null; model: string; maxConcurrency: number;
-  hasApiKey: boolean; apiKeyPreview: string | null;
+  hasApiKey: boolean; apiKeyPreview: string | null; priceInPerMTok?: number | null; priceOutPerMTok?: number | null;
 }
 
-const EMPTY = { name: "", provider: "openai-compatible", baseUrl: "", model: "", apiKey: "", maxConcurrency: 8 };
+const EMPTY = { name: "", provider: "openai-compatible", baseUrl: "", model: "", apiKey: "", maxConcurrency: "8", priceIn: "", priceOut: "" };
+type Form = typeof EMPTY;
+const PROVIDERS: Record<string, string> = {
+  "openai-compatible": "OpenAI-compatible (vLLM, SGLang, Ollama, LM Studio)",
+  openai: "OpenAI",
+  anthropic: "Anthropic",
+  scripted: "Demo model (scripted, offline)",
+};
+const price = (s: string) => (s.trim() === "" ? undefined : Number(s));
+const usd = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `$${n}`);
 
 /** Model endpoints. Keys go to the server and come back only as a masked preview. */
 export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
   const [rows, setRows] = useState(initial);
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [editing, setEditing] = useState<EndpointView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setForm({ ...form, [k]: k === "maxConcurrency" ? Number(e.target.value) : e.target.value });
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof Form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const remote = form.provider !== "scripted";
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
-    const res = await fetch("/api/settings/endpoints", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...form, apiKey: form.apiKey || undefined }) });
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok) return setError(body?.error?.message ?? `HTTP ${res.status}`);
-    setRows([...rows.filter((r) => r.name !== body.endpoint.name), body.endpoint].sort((a, b) => a.name.localeCompare(b.name)));
+    setBusy(true);
+    const body = {
+      name: form.name, provider: form.provider, baseUrl: remote ? form.baseUrl.trim() : "", model: form.model,
+      apiKey: remote && form.apiKey ? form.apiKey : undefined, maxConcurrency: Number(form.maxConcurrency),
+      priceInPerMTok: price(form.priceIn), priceOutPerMTok: price(form.priceOut),
+    };
+    const res = await fetch("/api/settings/endpoints", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const json = await res.json().catch(() => ({}));
+    setBusy(false);
+    if (!res.ok) return setError(json?.error?.message ?? `HTTP ${res.status}`);
+    setRows([...rows.filter((r) => r.name !== json.endpoint.name), json.endpoint].sort((a, b) => a.name.localeCompare(b.name)));
     setForm(EMPTY);
+    setEditing(null);
   }
-  async function remove(id: string) {
-    const res = await fetch(`/api/settings/endpoints/${id}`, { method: "DELETE" });
-    if (res.ok) setRows(rows.filter((r) => r.id !== id));
+  function edit(r: EndpointView) {
+    setEditing(r);
+    setError(null);
+    setForm({ name: r.name, provider: r.provider, baseUrl: r.baseUrl ?? "", model: r.model, apiKey: "", maxConcurrency: String(r.maxConcurrency), priceIn: r.priceInPerMTok?.toString() ?? "", priceOut: r.priceOutPerMTok?.toString() ?? "" });
+  }
+  async function remove(r: EndpointView) {
+    if (!window.confirm(`Delete the model endpoint "${r.name}"? Runs and evaluations that name it will not start until it is added again.`)) return;
+    const res = await fetch(`/api/settings/endpoints/${r.id}`, { method: "DELETE" });
+    if (!res.ok) return setError((await res.json().catch(() => ({})))?.error?.message ?? `Could not delete ${r.name} (HTTP ${res.status}).`);
+    setRows(rows.filter((x) => x.id !== r.id));
   }
   return (
     <>
       <form className="panel form-grid" onSubmit={save} aria-label="Model endpoint">
-        <label>Name<input aria-label="Name" required value={form.name} onChange={set("name")} placeholder="local-vllm" /></label>
+        <label>Name<input aria-label="Name" required value={form.name} onChange={set("name")} placeholder="local-vllm" readOnly={Boolean(editing)} pattern="[\w.\- ]+" title="letters, digits, space, . _ - only" /></label>
         <label>Provider
           <select aria-label="Provider" value={form.provider} onChange={set("provider")}>
-            <option value="openai-compatible">OpenAI-compatible (vLLM, SGLang, Ollama, LM Studio)</option>
-            <option value="openai">OpenAI</option>
-            <option value="anthropic">Anthropic</option>
-            <option value="scripted">Demo model (scripted, offline)</option>
+            {Object.entries(PROVIDERS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select>
         </label>
-        <label>Base URL<input aria-label="Base URL" value={form.baseUrl} onChange={set("baseUrl")} placeholder="http://127.0.0.1:8000/v1" /></label>
-        <label>Model<input aria-label="Model" required value={form.model} onChange={set("model")} placeholder="Qwen/Qwen2.5-Coder-7B-Instruct" /></label>
-        <label>API key<input aria-label="API key" type="password" autoComplete="off" value={form.apiKey} onChange={set("apiKey")} placeholder="kept on the server" /></label>
-        <label>Max concurrency<input aria-label="Max concurrency" type="number" min={1} max={1024} value={form.maxConcurrency} onChange={set("maxConcurrency")} /></label>
-        <button type="submit">Save endpoint</button>
-        {error ? <span className="error" role="alert">{error}</span> : null}
+        {remote ? (
+          <label>Base URL{form.provider === "openai-compatible" ? "" : " (optional)"}<input aria-label="Base URL" type="url" required={form.provider === "openai-compatible"} value={form.baseUrl} onChange={set("baseUrl")} placeholder={form.provider === "openai-compatible" ? "http://127.0.0.1:8000/v1" : "the provider's default"} /></label>
+        ) : null}
+        <label>Model<input aria-label="Model" required value={form.model} onChange={set("model")} placeholder={remote ? "Qwen/Qwen2.5-Coder-7B-Instruct" : "xinstruct-demo"} /></label>
+        {remote ? (
+          <label>API key<input aria-label="API key" type="password" autoComplete="off" value={form.apiKey} onChange={set("apiKey")} placeholder={editing?.hasApiKey ? `keep ${editing.apiKeyPreview}` : "kept on the server"} /></label>
+        ) : null}
+        <label>Max concurrent requests<input aria-label="Max concurrency" type="number" min={1} max={1024} required value={form.maxConcurrency} onChange={set("maxConcurrency")} /></label>
+        <label>Input price (USD per 1M tokens)<input aria-label="Input price" type="number" min={0} step="any" value={form.priceIn} onChange={set("priceIn")} placeholder="optional, for cost estimates" /></label>
+        <label>Output price (USD per 1M tokens)<input aria-label="Output price" type="number" min={0} step="any" value={form.priceOut} onChange={set("priceOut")} placeholder="optional" /></label>
+        <div className="row">
+          <button type="submit" disabled={busy}>{editing ? "Save changes" : "Save endpoint"}</button>
+          {editing ? <button type="button" className="secondary" onClick={() => { setEditing(null); setForm(EMPTY); }}>Cancel</button> : null}
+        </div>
+        {error ? <span className="error" role="alert" style={{ gridColumn: "1 / -1" }}>{error}</span> : null}
       </form>
       {rows.length === 0 ? (
-        <div className="empty">No model endpoints configured.</div>
+        <div className="empty">No model endpoints configured. Add one above, or use the offline demo model (provider “Demo model”) to try the pipeline.</div>
       ) : (
-        <table>
-          <thead><tr><th>Name</th><th>Provider</th><th>Model</th><th>Base URL</th><th>Key</th><th>Concurrency</th><th /></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.name}</td><td>{r.provider}</td><td>{r.model}</td><td>{r.baseUrl ?? "—"}</td>
-                <td data-testid={`key-${r.name}`}>{r.apiKeyPreview ?? "none"}</td><td>{r.maxConcurrency}</td>
-                <td><button className="danger" onClick={() => remove(r.id)}>Delete</button></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table data-testid="endpoints">
+            <thead><tr><th>Name</th><th>Provider</th><th>Model</th><th>Base URL</th><th>Key</th><th className="num">Concurrency</th><th className="num">Price in / out per 1M tokens</th><th /></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td><td>{PROVIDERS[r.provider]?.split(" (")[0] ?? r.provider}</td><td style={{ overflowWrap: "anywhere" }}><code>{r.model}</code></td>
+                  <td style={{ overflowWrap: "anywhere" }}>{r.baseUrl ?? "—"}</td>
+                  <td data-testid={`key-${r.name}`} style={{ whiteSpace: "nowrap" }}>{r.apiKeyPreview ?? "none"}</td><td className="num">{r.maxConcurrency}</td>
+                  <td className="num" style={{ whiteSpace: "nowrap" }}>{usd(r.priceInPerMTok)} / {usd(r.priceOutPerMTok)}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>
+                    <button type="button" className="secondary" onClick={() => edit(r)} aria-label={`Edit ${r.name}`}>Edit</button>{" "}
+                    <button type="button" className="danger" onClick={() => remove(r)} aria-label={`Delete ${r.name}`}>Delete</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -1,5 +1,7 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { errorHeadline } from "@/lib/training/error-headline";
+import { isActive } from "@/lib/training/topic";
 import { CHARTS, chartsWithData, latestValues, prepareRows, smooth, withOverlay, type MetricPointLike, type SeriesSource } from "@/lib/training/chart-data";
 import { JobActions } from "@/components/training/job-actions";
 import { MetricChart, type Series } from "@/components/training/metric-chart";
@@ -38,6 +40,14 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
     return () => { live = false; };
   }, [overlayIds, others]);
 
+  const logRef = useRef<HTMLPreElement>(null);
+  const stuck = useRef(true);
+  // The log is a tail: keep it scrolled to the newest line unless the reader scrolled up.
+  useEffect(() => {
+    const el = logRef.current;
+    if (el && stuck.current) el.scrollTop = el.scrollHeight;
+  }, [s.log]);
+
   const latest = latestValues(s.points);
   const charts = useMemo(() => {
     const shown = chartsWithData(s.points);
@@ -63,38 +73,50 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
       <div className="panel row" style={{ justifyContent: "space-between", flexWrap: "wrap", gap: 12 }}>
         <span>Status: <span className={`badge ${s.status}`} data-testid="training-status">{s.status}</span></span>
         <span className="muted" data-testid="training-latest">
-          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : "no metrics yet"}
+          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : isActive(s.status) ? "no metrics yet" : "no metrics"}
           {latest.eval_loss ? ` · eval ${latest.eval_loss.value.toFixed(4)}` : ""}
           {latest.tokens_per_s ? ` · ${Math.round(latest.tokens_per_s.value)} tok/s` : ""}
           {latest.mfu ? ` · MFU ${(latest.mfu.value * 100).toFixed(1)}%` : ""}
         </span>
-        <span className="muted">{s.connected ? "live" : "connecting…"}</span>
-        <JobActions jobId={job.id} status={s.status} onChange={setStatus} />
+        {isActive(s.status) ? <span className="muted" aria-live="polite">{s.connected ? "● live" : "connecting…"}</span> : null}
+        <JobActions jobId={job.id} status={s.status} onChange={setStatus} hasCheckpoint={s.checkpoints.length > 0} />
       </div>
-      {s.error ? <pre className="error log" data-testid="training-error">{s.error}</pre> : null}
+      {s.error ? (
+        <div className="panel" role="alert" data-testid="training-error">
+          <strong className="error" data-testid="training-error-headline">{errorHeadline(s.error)}</strong>
+          {s.error.trim().includes("\n") ? (
+            <details style={{ marginTop: 8 }}>
+              <summary>Full error</summary>
+              <pre className="log">{s.error}</pre>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
       <OverlayPicker jobs={others} selected={overlayIds} onChange={setOverlayIds} />
       {charts.length ? (
         <>
           <label className="muted" style={{ display: "block", margin: "8px 0" }}>
             Loss smoothing <input type="range" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} aria-label="Loss smoothing" /> {smoothing.toFixed(2)}
           </label>
-          <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(420px, 1fr))", gap: 12 }}>
+          <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(420px, 100%), 1fr))", gap: 12 }}>
             {charts.map((c) => <MetricChart key={c.id} id={c.id} title={c.title} rows={c.rows} series={c.series} percent={c.percent} />)}
           </div>
         </>
       ) : (
-        <div className="empty">Curves appear here as the trainer reports metrics.</div>
+        <div className="empty">{isActive(s.status) ? "Curves appear here as the trainer reports metrics." : "The trainer reported no metrics."}</div>
       )}
       <h2>Log</h2>
-      <pre className="log" data-testid="training-log">{s.log.slice(-200).join("\n") || "waiting for output…"}</pre>
+      <pre className="log" data-testid="training-log" ref={logRef} tabIndex={0} aria-label="Trainer log" onScroll={(e) => { const el = e.currentTarget; stuck.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24; }}>{s.log.slice(-200).join("\n") || "waiting for output…"}</pre>
       <h2>Checkpoints</h2>
       {s.checkpoints.length === 0 ? (
-        <p className="muted">None yet.</p>
+        <p className="muted">None yet: the trainer saves one every few steps (the “Checkpoint every” setting) and the final model at the end.</p>
       ) : (
-        <table data-testid="training-checkpoints">
-          <thead><tr><th>Step</th><th>Path</th><th /></tr></thead>
-          <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td>{c.step}</td><td><code>{c.path}</code></td><td>{c.final ? "final model" : "checkpoint"}</td></tr>)}</tbody>
-        </table>
+        <div className="table-wrap">
+          <table data-testid="training-checkpoints">
+            <thead><tr><th className="num">Step</th><th>Kind</th><th>Path on the training host</th></tr></thead>
+            <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td className="num">{c.step}</td><td>{c.final ? "final model" : "checkpoint"}</td><td style={{ overflowWrap: "anywhere" }}><code>{c.path}</code></td></tr>)}</tbody>
+          </table>
+        </div>
       )}
       {job.command ? (
         <>

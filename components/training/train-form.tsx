@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { DEFAULT_FORM, formToConfig, type TrainForm } from "@/lib/training/form";
+import { checkTrainForm, type FormErrors } from "@/lib/training/form-check";
 
 interface Preview { command: string; llamaFactoryYaml: string; trlYaml: string; trlCommand: string }
 type Tab = "command" | "llamafactory" | "trl";
@@ -14,13 +15,17 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
   const [tab, setTab] = useState<Tab>("command");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>({});
   const set = <K extends keyof TrainForm>(k: K) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
     const v = e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value;
     setF((p) => ({ ...p, [k]: v }));
     setPreview(null);
+    setErrors((e) => (e[k] ? { ...e, [k]: undefined } : e));
   };
+  const problem = (k: keyof TrainForm) => (errors[k] ? <span className="error" id={`err-${k}`} role="alert" style={{ fontSize: 12 }}>{errors[k]}</span> : null);
+  const invalid = (k: keyof TrainForm) => (errors[k] ? { "aria-invalid": true as const, "aria-describedby": `err-${k}` } : {});
   const text = (k: keyof TrainForm, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label>{label}<input aria-label={label} value={String(f[k])} onChange={set(k)} {...props} /></label>
+    <label>{label}<input aria-label={label} value={String(f[k])} onChange={set(k)} {...invalid(k)} {...props} />{problem(k)}</label>
   );
   const check = (k: keyof TrainForm, label: string) => (
     <label style={{ display: "inline-flex", flexDirection: "row", alignItems: "center", gap: 6 }}><input type="checkbox" style={{ width: "auto" }} aria-label={label} checked={Boolean(f[k])} onChange={set(k)} />{label}</label>
@@ -28,6 +33,12 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
 
   async function call(url: string) {
     setError(null);
+    const found = checkTrainForm(f);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setError(`Fix ${Object.keys(found).length === 1 ? "the field" : `the ${Object.keys(found).length} fields`} marked below.`);
+      return null;
+    }
     setBusy(true);
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config: formToConfig(f) }) });
     const body = await res.json().catch(() => ({}));
@@ -50,7 +61,7 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
   }
 
   return (
-    <form onSubmit={launch} aria-label="Training job">
+    <form onSubmit={launch} aria-label="Training job" noValidate>
       <fieldset className="panel form-grid">
         <legend>Model and data</legend>
         {text("name", "Job name", { placeholder: "sft-qwen-1.5b" })}
@@ -64,23 +75,24 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
         {text("dataset", "Dataset (JSONL path)", { required: true, placeholder: f.kind === "dpo" ? "prompt / chosen / rejected per line" : '{"messages": [...]} per line' })}
         {text("evalDataset", "Eval dataset (optional)", { placeholder: "else 2% held out" })}
         <label>Method
-          <select aria-label="Method" value={f.method} onChange={set("method")}>
+          <select aria-label="Method" value={f.method} onChange={set("method")} {...invalid("method")}>
             <option value="full">Full fine-tuning</option>
             <option value="lora">LoRA</option>
           </select>
+          {problem("method")}
         </label>
         {f.method === "lora" ? <>{text("loraR", "LoRA rank", { type: "number", min: 1 })}{text("loraAlpha", "LoRA alpha", { type: "number", min: 1 })}</> : null}
       </fieldset>
       <fieldset className="panel form-grid">
         <legend>Hyper-parameters (paper defaults)</legend>
-        {text("learningRate", "Learning rate")}
+        {text("learningRate", "Learning rate", { inputMode: "decimal", placeholder: "5e-5" })}
         {text("warmupSteps", "Warmup steps", { type: "number", min: 0 })}
-        {text("globalBatchSize", "Global batch", { type: "number", min: 1 })}
+        {text("globalBatchSize", "Global batch", { type: "number", min: 1, title: "sequences per optimizer step, over all GPUs" })}
         {text("microBatchSize", "Micro batch per GPU", { type: "number", min: 1 })}
-        {text("maxLength", "Max length", { type: "number", min: 1 })}
-        {text("epochs", "Epochs")}
+        {text("maxLength", "Max length", { type: "number", min: 1, title: "tokens per sequence" })}
+        {text("epochs", "Epochs", { inputMode: "decimal" })}
         {text("maxSteps", "Max steps (optional)", { type: "number", min: 1 })}
-        {f.kind === "dpo" ? text("beta", "DPO beta") : null}
+        {f.kind === "dpo" ? text("beta", "DPO beta", { inputMode: "decimal" }) : null}
         {text("evalEvery", "Eval every (steps)", { type: "number", min: 1 })}
         {text("saveEvery", "Checkpoint every (steps)", { type: "number", min: 0 })}
         {check("packing", "Packing")}
@@ -113,7 +125,8 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
       </fieldset>
       <div className="row" style={{ gap: 8 }}>
         <button type="button" disabled={busy} onClick={showPreview}>Preview command</button>
-        <button type="submit" disabled={busy || !preview}>Launch</button>
+        <button type="submit" disabled={busy || !preview} title={preview ? undefined : "Preview the command first"}>Launch</button>
+        {!preview && !error ? <span className="muted">Preview the exact command first; Launch runs it.</span> : null}
         {error ? <span className="error" role="alert">{error}</span> : null}
       </div>
       {preview ? (

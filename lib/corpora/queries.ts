@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IngestReport } from "@/lib/pipeline/ingest";
 import type { StoredCorpusOptions } from "./options";
+import { snippetPreview } from "./snippet-preview";
 
 export interface CorpusListItem {
   id: string;
@@ -120,7 +121,7 @@ export async function listSnippets(db: Db, corpusId: string, f: SnippetFilter = 
   ]);
   return {
     total, page, pageSize,
-    items: rows.map((s) => ({ id: s.id, language: s.language, tokens: s.tokens, startLine: s.startLine, endLine: s.endLine, path: s.file?.path ?? null, preview: previewLine(s.content) })),
+    items: rows.map((s) => ({ id: s.id, language: s.language, tokens: s.tokens, startLine: s.startLine, endLine: s.endLine, path: s.file?.path ?? null, preview: snippetPreview(s.content) })),
   };
 }
 
@@ -133,10 +134,25 @@ export interface SnippetDetail extends SnippetListItem {
 export async function getSnippet(db: Db, corpusId: string, snippetId: string): Promise<SnippetDetail> {
   const s = await db.snippet.findFirst({ where: { id: snippetId, corpusId }, include: { file: { select: { path: true } } } });
   if (!s) throw new AppError("not_found:snippet", `No snippet ${snippetId} in this corpus.`);
-  return { id: s.id, language: s.language, tokens: s.tokens, startLine: s.startLine, endLine: s.endLine, path: s.file?.path ?? null, preview: previewLine(s.content), content: s.content, fileId: s.fileId, hash: s.hash };
+  return { id: s.id, language: s.language, tokens: s.tokens, startLine: s.startLine, endLine: s.endLine, path: s.file?.path ?? null, preview: snippetPreview(s.content), content: s.content, fileId: s.fileId, hash: s.hash };
 }
 
-function previewLine(content: string): string {
-  const line = content.split("\n").find((l) => l.trim()) ?? "";
-  return line.trim().slice(0, 120);
+
+export interface CorpusRunRow {
+  id: string;
+  name: string;
+  status: string;
+  createdAt: Date;
+  samples: number;
+}
+
+/** The generation runs that started from this corpus, newest first. */
+export async function listCorpusRuns(db: Db, corpusId: string, limit = 50): Promise<CorpusRunRow[]> {
+  const rows = await db.run.findMany({
+    where: { corpusId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, name: true, status: true, createdAt: true, _count: { select: { samples: true } } },
+  });
+  return rows.map(({ _count, ...r }) => ({ ...r, samples: _count.samples }));
 }
