@@ -1,23 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { expect, it } from "vitest";
 import { localGpuCount } from "@/lib/ablations/gpu";
 import { createFixtureRun } from "@/lib/ablations/testing/fixture";
 import { startWorker } from "@/lib/jobs/worker";
 import { spawnCli, waitForExit } from "@/lib/testing/spawn-cli";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { TestDb } from "@/lib/testing/test-db";
+import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 
 let t: TestDb;
 let tmp: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  tmp = mkdtempSync(path.join(os.tmpdir(), "xi-cli-ablate-"));
-});
-afterAll(async () => {
-  await t?.cleanup();
-  rmSync(tmp, { recursive: true, force: true });
-});
+useTestDbWithDir("xi-cli-ablate-", (f) => { t = f.t; tmp = f.dir; });
 
 async function cli(...args: string[]): Promise<string> {
   const p = spawnCli(args, { DATABASE_URL: t.url, DATA_DIR: tmp });

@@ -1,22 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { expect, it } from "vitest";
+import type { TestDb } from "@/lib/testing/test-db";
+import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 import { spawnCli, waitForExit } from "@/lib/testing/spawn-cli";
 import type { ScoreRow } from "@/lib/evals/score";
 import { bigcodeFiles, writeMultiplEFolder } from "@/lib/evals/testing/import-fixtures";
 
 let t: TestDb;
 let tmp: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  tmp = mkdtempSync(path.join(os.tmpdir(), "xi-cli-eval-import-"));
-});
-afterAll(async () => {
-  await t?.cleanup();
-  rmSync(tmp, { recursive: true, force: true });
-});
+useTestDbWithDir("xi-cli-eval-import-", (f) => { t = f.t; tmp = f.dir; });
 
 async function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
   const p = spawnCli(args, { DATABASE_URL: t.url });

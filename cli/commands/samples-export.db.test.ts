@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { TestDb } from "@/lib/testing/test-db";
+import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 import { spawnCli, waitForExit } from "@/lib/testing/spawn-cli";
 
 let t: TestDb;
 let tmp: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  tmp = mkdtempSync(path.join(os.tmpdir(), "xi-cli-samples-"));
-});
-afterAll(async () => {
-  await t?.cleanup();
-  rmSync(tmp, { recursive: true, force: true });
-});
+useTestDbWithDir("xi-cli-samples-", (f) => { t = f.t; tmp = f.dir; });
 
 async function cli(...args: string[]): Promise<string> {
   const p = spawnCli(args, { DATABASE_URL: t.url });

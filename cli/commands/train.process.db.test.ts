@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { TestDb } from "@/lib/testing/test-db";
+import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 import { spawnCli, waitForExit } from "@/lib/testing/spawn-cli";
 import { EXAMPLES } from "@/lib/training/testing/tiny-config";
 
 /** `xinstruct train` as a user runs it: a real process, a YAML file, the same database as the dashboard. */
 let t: TestDb;
 let dir: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  dir = mkdtempSync(path.join(os.tmpdir(), "xi-train-cli-"));
-});
-afterAll(async () => {
-  await t.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
+useTestDbWithDir("xi-train-cli-", (f) => { t = f.t; dir = f.dir; });
 
 const yaml = (extra = "") => {
   const file = path.join(dir, `train-${Math.random().toString(36).slice(2)}.yaml`);

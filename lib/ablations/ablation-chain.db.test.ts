@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startWorker } from "@/lib/jobs/worker";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { TestDb } from "@/lib/testing/test-db";
+import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 import { createAblation } from "./create-ablation";
 import { localGpuCount } from "./gpu";
 import { attachEvaluation, retryVariant } from "./manage-variant";
@@ -16,14 +16,7 @@ import { parseVariantKey, selectVariantSamples } from "./variants";
 
 let t: TestDb;
 let dir: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  dir = mkdtempSync(path.join(os.tmpdir(), "xi-ablation-"));
-});
-afterAll(async () => {
-  await t.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
+useTestDbWithDir("xi-ablation-", (f) => { t = f.t; dir = f.dir; });
 
 const placement = () => ({ workRoot: path.join(dir, "training"), appUrl: "http://127.0.0.1:9", dataDir: dir });
 const EVALUATION = { endpointUrl: "http://127.0.0.1:9/v1", suites: [{ benchmark: "multipl-e", languages: ["py", "java"], source: "../shared/benchmarks" }] };

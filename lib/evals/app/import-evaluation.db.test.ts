@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import type { TestDb } from "@/lib/testing/test-db";
+import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 import { importEvaluation, runImportedEvaluation } from "@/lib/evals/app/import-evaluation";
 import { readImportPath } from "@/lib/evals/import/read-import-files";
 import type { ScoreRow } from "@/lib/evals/score";
@@ -11,14 +11,7 @@ import { createLocalTestExecutor } from "@/lib/evals/testing/local-test-executor
 
 let t: TestDb;
 let tmp: string;
-beforeAll(async () => {
-  t = await createTestDb();
-  tmp = mkdtempSync(path.join(os.tmpdir(), "xi-eval-import-"));
-});
-afterAll(async () => {
-  await t?.cleanup();
-  rmSync(tmp, { recursive: true, force: true });
-});
+useTestDbWithDir("xi-eval-import-", (f) => { t = f.t; tmp = f.dir; });
 
 const pass1 = (rows: ScoreRow[], benchmark: string, language: string) => rows.find((r) => r.benchmark === benchmark && r.language === language)?.passAtK[1];
 const signal = () => new AbortController().signal;
