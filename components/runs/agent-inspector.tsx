@@ -1,17 +1,21 @@
 "use client";
 import { useCallback } from "react";
 import { languageName } from "@/lib/domain/language-names";
-import { applyAgentEvent, initialAgentMemory, memoryTable } from "@/lib/domain/run-view";
+import { agentMemoryFromSnapshot, applyAgentEvent, memoryTable, type AgentSnapshot } from "@/lib/domain/run-view";
 import { useRunEvents } from "./use-run-events";
 
 const TYPES = ["sample.created", "agent.created", "memory.inserted", "memory.evicted", "memory.rejected", "discussion.message"];
 
 export interface AgentProfile { runtimeId: string; language: string; profile: string; operations: { id: string; description: string }[]; capacity: number }
 
-/** One agent: profile, operations, its memory queue by score (live, with evictions) and its reflections over time. */
-export function AgentInspector({ runId, agent }: { runId: string; agent: AgentProfile }) {
-  const init = useCallback(() => initialAgentMemory(agent.runtimeId), [agent.runtimeId]);
-  const { state, connected } = useRunEvents(runId, TYPES, init, applyAgentEvent);
+/**
+ * One agent: profile, operations, its memory queue by score (live, with evictions) and its
+ * reflections over time. Opens from the server's snapshot of this agent (no replay of the run's
+ * history) and follows the stream from the snapshot's last event.
+ */
+export function AgentInspector({ runId, agent, snapshot }: { runId: string; agent: AgentProfile; snapshot: AgentSnapshot }) {
+  const init = useCallback(() => agentMemoryFromSnapshot(snapshot), [snapshot]);
+  const { state, connected } = useRunEvents(runId, TYPES, init, applyAgentEvent, snapshot.lastSeq);
   const table = memoryTable(state);
   const capacity = table.capacity ?? agent.capacity;
   const pct = capacity ? Math.round((100 * table.used) / capacity) : 0;

@@ -170,13 +170,15 @@ export function initialAgentMemory(agentId: string): AgentMemoryState {
   return { agentId, language: null, capacity: null, lastSeq: 0, rows: {}, instructions: {}, rejected: 0, evictions: [], reflections: [] };
 }
 
+const shortInstruction = (text: unknown) => String(text ?? "").slice(0, 160);
+
 export function applyAgentEvent(s: AgentMemoryState, e: RunStreamEvent): AgentMemoryState {
   if (e.seq <= s.lastSeq) return s;
   const d = e.data;
   const next = { ...s, lastSeq: e.seq };
   if (e.type === "sample.created" && d.sample && typeof d.sample === "object") {
     const sample = d.sample as { id?: string; instruction?: string };
-    if (sample.id) next.instructions = { ...s.instructions, [sample.id]: String(sample.instruction ?? "").slice(0, 160) };
+    if (sample.id) next.instructions = { ...s.instructions, [sample.id]: shortInstruction(sample.instruction) };
     return next;
   }
   if (e.type === "discussion.message" && d.message && typeof d.message === "object") {
@@ -203,6 +205,35 @@ export function applyAgentEvent(s: AgentMemoryState, e: RunStreamEvent): AgentMe
     next.rejected = s.rejected + 1;
   }
   return next;
+}
+
+export interface AgentSnapshot {
+  agentId: string;
+  /** the newest event of the run's topic when the snapshot was taken: follow the stream from it */
+  lastSeq: number;
+  /** the agent's own events up to lastSeq: agent.created, memory.*, reflections it took part in */
+  events: RunStreamEvent[];
+  /** instructions of the samples its memory took in, by runtime sample id */
+  instructions: Record<string, string>;
+}
+
+/**
+ * The inspector as of an agent snapshot (lib/pipeline/run/agent-snapshot.ts): its events
+ * folded in order, entries named by the stored samples' instructions. Following the stream
+ * after `lastSeq` then gives what a replay from the start shows (memory rows, evictions,
+ * rejections, reflections); `instructions` holds only the agent's samples, not the run's.
+ */
+export function agentMemoryFromSnapshot(snapshot: AgentSnapshot): AgentMemoryState {
+  const instructions = Object.fromEntries(Object.entries(snapshot.instructions).map(([id, text]) => [id, shortInstruction(text)]));
+  const events = [...snapshot.events].sort((a, b) => a.seq - b.seq);
+  const state = events.reduce(applyAgentEvent, { ...initialAgentMemory(snapshot.agentId), instructions });
+  return { ...state, lastSeq: Math.max(state.lastSeq, snapshot.lastSeq) };
+}
+
+/** What the inspector shows of the state (all but the lookup of sample instructions). */
+export function agentMemoryView(s: AgentMemoryState): Omit<AgentMemoryState, "instructions"> {
+  const { instructions: _, ...shown } = s;
+  return shown;
 }
 
 /** The queue as a table: entries in memory ordered by score (best first, older first on ties). */
