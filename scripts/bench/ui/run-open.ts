@@ -5,7 +5,9 @@
 //  2. as it did before (the baseline): the event stream from the start, every event parsed and
 //     folded into the view;
 // both in process through the route handlers (server time + transfer + the client's fold,
-// not React's render), reported as p50/p95 and as the ratio of the two. With --browser, also
+// not React's render), reported as p50/p95 and as the ratio of the two. The same for the agent
+// inspector (/runs/:id/agents/:agentId) of the agent with the most memory events: its snapshot
+// (GET /api/runs/:id/agents/:agentId/snapshot) + stream against the full replay. With --browser, also
 // the time to a rendered /runs/:id in Chromium (message count shown) against a fresh run.
 //   node --conditions=react-server --import tsx scripts/bench/ui/run-open.ts [-- --events 10000 --reps 15 --browser]
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,7 +16,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { createDb, prepareConnection } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { applyRunEvent, initialRunView, runViewFromSnapshot, type RunSnapshot, type RunStreamEvent } from "@/lib/domain/run-view";
+import { agentMemoryFromSnapshot, agentMemoryView, applyAgentEvent, applyRunEvent, initialAgentMemory, initialRunView, runViewFromSnapshot, type AgentSnapshot, type RunSnapshot, type RunStreamEvent } from "@/lib/domain/run-view";
 import { createRun } from "@/lib/pipeline/run/create-run";
 import { executeRun } from "@/lib/pipeline/run/execute-run";
 import { runTopic } from "@/lib/pipeline/run/ids";
@@ -44,6 +46,7 @@ try {
   await prepareConnection(db, url);
   const snapshotRoute = await import("@/app/api/runs/[id]/snapshot/route");
   const eventsRoute = await import("@/app/api/runs/[id]/events/route");
+  const agentRoute = await import("@/app/api/runs/[id]/agents/[agentId]/snapshot/route");
 
   // a real run, long enough to leave EVENTS events (about 19 per discussion)
   const t0 = performance.now();
@@ -84,6 +87,39 @@ try {
   console.log(`| snapshot + stream from its last event (now) | ${snap.p50.toFixed(1)} | ${snap.p95.toFixed(1)} | ${bytes.get(`snapshot:${run.id}`)!.toLocaleString("en")} | ${(snap.p50 / replay.p50).toFixed(3)}× |`);
   console.log(`| snapshot of a fresh run (${await db.event.count({ where: { topic: runTopic(small.id) } })} events) | ${fresh.p50.toFixed(1)} | ${fresh.p95.toFixed(1)} | ${bytes.get(`snapshot:${small.id}`)!.toLocaleString("en")} | ${(fresh.p50 / replay.p50).toFixed(3)}× |`);
   console.log(`\nfull replay / snapshot: ${(replay.p50 / snap.p50).toFixed(1)}× (p50)`);
+
+  // the agent inspector: the agent with the most memory events
+  const memoryEvents = await db.event.findMany({ where: { topic: runTopic(run.id), type: { startsWith: "memory." } }, select: { data: true } });
+  const perAgent = new Map<string, number>();
+  for (const e of memoryEvents) {
+    const agentId = String((e.data as { agentId?: string }).agentId);
+    perAgent.set(agentId, (perAgent.get(agentId) ?? 0) + 1);
+  }
+  const [agentId] = [...perAgent.entries()].sort((x, y) => y[1] - x[1])[0];
+  const viaAgentSnapshot = async () => {
+    const res = await agentRoute.GET(req(`/api/runs/${run.id}/agents/${agentId}/snapshot`), { params: Promise.resolve({ id: run.id, agentId }) });
+    const text = await res.text();
+    bytes.set("agent-snapshot", text.length);
+    const state = agentMemoryFromSnapshot(JSON.parse(text) as AgentSnapshot);
+    const stream = await eventsRoute.GET(req(`/api/runs/${run.id}/events?lastEventId=${state.lastSeq}`), params(run.id));
+    const rest = stream.status === 204 ? [] : parseSse(await stream.text());
+    return rest.reduce(applyAgentEvent, state);
+  };
+  const viaAgentReplay = async () => {
+    const stream = await eventsRoute.GET(req(`/api/runs/${run.id}/events`), params(run.id));
+    const text = await stream.text();
+    bytes.set("agent-replay", text.length);
+    return parseSse(text).reduce(applyAgentEvent, initialAgentMemory(agentId));
+  };
+  const [c, d] = [await viaAgentSnapshot(), await viaAgentReplay()];
+  if (JSON.stringify(agentMemoryView(c)) !== JSON.stringify(agentMemoryView(d))) throw new Error("agent snapshot and replay disagree");
+  const agentSnap = percentiles(await timeIt(viaAgentSnapshot, REPS));
+  const agentReplay = percentiles(await timeIt(viaAgentReplay, REPS));
+  console.log(`\nOpening the agent inspector of ${agentId} (${perAgent.get(agentId)} memory events, ${d.reflections.length} reflections) in the same run, ${REPS} opens each\n`);
+  console.log("| open | p50 (ms) | p95 (ms) | bytes | p50 vs full replay |\n| --- | --- | --- | --- | --- |");
+  console.log(`| full replay of the stream (baseline, before) | ${agentReplay.p50.toFixed(1)} | ${agentReplay.p95.toFixed(1)} | ${bytes.get("agent-replay")!.toLocaleString("en")} | 1.00× |`);
+  console.log(`| agent snapshot + stream from its last event (now) | ${agentSnap.p50.toFixed(1)} | ${agentSnap.p95.toFixed(1)} | ${bytes.get("agent-snapshot")!.toLocaleString("en")} | ${(agentSnap.p50 / agentReplay.p50).toFixed(3)}× |`);
+  console.log(`\nagent inspector, full replay / snapshot: ${(agentReplay.p50 / agentSnap.p50).toFixed(1)}× (p50)`);
 
   if (process.argv.includes("--browser")) {
     const { pageOpen } = await import("./run-open-browser");
