@@ -151,6 +151,9 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   const scores = (await page.getByTestId("memory-score").allTextContents()).map(Number);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
   await expect(page.getByTestId("agent-operations")).toContainText("increase-difficulty");
+  // it opens from the agent's snapshot: the server-rendered page, before any event arrives, already holds the queue
+  const html = await (await request.get(page.url())).text();
+  expect(html.match(/data-testid="memory-row"/g)?.length).toBe(scores.length);
   await page.screenshot({ path: "test-results/screens/agent-inspector.png", fullPage: true });
 
   // resume: the run goes on and more discussions arrive
