@@ -62,7 +62,7 @@ export function AgentInspector({ runId, agent, snapshot }: { runId: string; agen
           <ol data-testid="reflections">
             {state.reflections.map((r) => (
               <li key={r.seq}>
-                <span className="muted">{r.at ? new Date(r.at).toLocaleTimeString() : `#${r.seq}`} · discussion {r.discussionId}</span>
+                <span className="muted" suppressHydrationWarning>{r.at ? new Date(r.at).toLocaleTimeString() : `#${r.seq}`} · discussion {r.discussionId}</span>
                 <div>Merits: {r.merits.join("; ") || "—"}</div>
                 <div>Faults: {r.faults.join("; ") || "—"}</div>
                 {r.advice ? <div>Advice: {r.advice}</div> : null}
