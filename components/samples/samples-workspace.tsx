@@ -144,7 +144,7 @@ export function SamplesWorkspace({ initial, values, query, runs, languages }: Pr
       {pages.error ? <p className="error">{pages.error}</p> : null}
       <SampleTable rows={rows} total={pages.total} hasMore={pages.hasMore} loadMore={pages.loadMore} current={current} onSelect={(i) => (setCurrent(i), setEditing(false), setNotice(null))} checked={checked} onCheck={toggle} />
       {sample && sample.id === currentId ? <SampleView sample={sample} editing={editing} draft={draft} onDraft={setDraft} onAction={act} busy={busy} notice={notice} /> : null}
-      {sample && sample.id === currentId ? <DpoAnswers runId={sample.runId} sampleId={sample.id} /> : null}
+      {sample && sample.id === currentId && sample.hasDpo ? <DpoAnswers runId={sample.runId} sampleId={sample.id} /> : null}
       <ExportPanel values={values} />
     </>
   );

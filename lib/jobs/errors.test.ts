@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { backoffMs, classifyFailure, RateLimitedError, UnrecoverableError } from "@/lib/jobs/errors";
+import { backoffMs, classifyFailure, JobCancelledError, RateLimitedError, UnrecoverableError } from "@/lib/jobs/errors";
 
 describe("failure classification", () => {
   it("retries transient errors and server-side AppErrors", () => {
@@ -13,6 +13,9 @@ describe("failure classification", () => {
     expect(classifyFailure(new AppError("not_found:run", "gone")).kind).toBe("unrecoverable");
     expect(classifyFailure(z.object({ a: z.number() }).safeParse({}).error).kind).toBe("unrecoverable");
     expect(classifyFailure(new UnrecoverableError("no")).kind).toBe("unrecoverable");
+  });
+  it("ends the job cancelled when its work was cancelled elsewhere", () => {
+    expect(classifyFailure(new JobCancelledError("training job t1 was cancelled"))).toEqual({ kind: "cancelled", message: "training job t1 was cancelled" });
   });
   it("reschedules rate limits after their retry-after", () => {
     expect(classifyFailure(new RateLimitedError("429", 1234))).toMatchObject({ kind: "rate_limited", retryAfterMs: 1234 });

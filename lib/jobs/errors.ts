@@ -1,7 +1,7 @@
 import { AppError, isAppError } from "@/lib/errors";
 
-/** How a failed attempt is treated: retried with backoff, rescheduled, or recorded and stopped. */
-export type FailureKind = "retryable" | "rate_limited" | "unrecoverable";
+/** How a failed attempt is treated: retried with backoff, rescheduled, recorded and stopped, or ended as cancelled. */
+export type FailureKind = "retryable" | "rate_limited" | "unrecoverable" | "cancelled";
 
 export class RateLimitedError extends Error {
   constructor(message: string, readonly retryAfterMs: number) {
@@ -17,10 +17,19 @@ export class UnrecoverableError extends Error {
   }
 }
 
+/** The work the job stood for was cancelled elsewhere (e.g. its training job): the job ends "cancelled", not retried. */
+export class JobCancelledError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "JobCancelledError";
+  }
+}
+
 export function classifyFailure(e: unknown): { kind: FailureKind; message: string; retryAfterMs?: number } {
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof RateLimitedError) return { kind: "rate_limited", message, retryAfterMs: e.retryAfterMs };
   if (e instanceof UnrecoverableError) return { kind: "unrecoverable", message };
+  if (e instanceof JobCancelledError) return { kind: "cancelled", message };
   if (isAppError(e)) {
     const unrecoverable = e.status >= 400 && e.status < 500 && e.status !== 429;
     return { kind: unrecoverable ? "unrecoverable" : e.status === 429 ? "rate_limited" : "retryable", message };

@@ -127,10 +127,11 @@ export async function completeJob(db: Db, job: Job, result: unknown): Promise<bo
   return finishJob(db, job, "succeeded", { result: result ?? null });
 }
 
-/** Records a failed attempt: retried later with backoff, or failed for good. */
-export async function failJob(db: Db, job: Job, error: unknown): Promise<"retry" | "failed" | "lost"> {
+/** Records a failed attempt: retried later with backoff, failed for good, or cancelled (JobCancelledError). */
+export async function failJob(db: Db, job: Job, error: unknown): Promise<"retry" | "failed" | "cancelled" | "lost"> {
   const { kind, message, retryAfterMs } = classifyFailure(error);
   const def = jobDefinition(job.type);
+  if (kind === "cancelled") return (await finishJob(db, job, "cancelled", { lastError: message })) ? "cancelled" : "lost";
   const canRetry = kind !== "unrecoverable" && job.attempts < job.maxAttempts;
   if (!canRetry) {
     return (await finishJob(db, job, "failed", { errorKind: kind, lastError: message })) ? "failed" : "lost";

@@ -21,7 +21,7 @@ export interface RunJobOptions {
  * or stop), and records the outcome. Used by the worker and by CLI commands that run their
  * own job in-process.
  */
-export async function runJob(job: Job, opts: RunJobOptions): Promise<"succeeded" | "lost" | "retry" | "failed"> {
+export async function runJob(job: Job, opts: RunJobOptions): Promise<"succeeded" | "lost" | "retry" | "failed" | "cancelled"> {
   const { db } = opts;
   const def = jobDefinition(job.type);
   const abort = new AbortController();

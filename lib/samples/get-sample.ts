@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { SampleDetail } from "./types";
 
-/** A sample with its run's name, its executions (newest first) and its revisions (oldest first). */
+/** A sample with its run's name, its executions (newest first), its revisions (oldest first) and whether it had a DPO stage. */
 export async function getSample(db: Db, id: string): Promise<SampleDetail> {
   const s = await db.sample.findUnique({
     where: { id },
@@ -14,6 +14,7 @@ export async function getSample(db: Db, id: string): Promise<SampleDetail> {
     },
   });
   if (!s) throw new AppError("not_found:sample", `No sample with id ${id}.`);
+  const dpoStep = await db.runStep.findUnique({ where: { runId_key: { runId: s.runId, key: `dpo:${s.id}` } }, select: { id: true } });
   return {
     id: s.id,
     runId: s.runId,
@@ -30,6 +31,7 @@ export async function getSample(db: Db, id: string): Promise<SampleDetail> {
     filterReason: s.filterReason,
     curation: s.curation,
     verdict: s.verdict,
+    hasDpo: dpoStep !== null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
     executions: s.executions.map((e) => ({

@@ -56,6 +56,8 @@ export interface SampleDetail {
   filterReason: string | null;
   curation: string;
   verdict: string | null;
+  /** It was a DPO query: its sampled answers are at /api/runs/:runId/dpo/:id (which answers 404 otherwise). */
+  hasDpo: boolean;
   createdAt: string;
   updatedAt: string;
   /** Newest first. */

@@ -9,6 +9,7 @@ import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import * as answers from "@/app/api/runs/[id]/dpo/[sampleId]/route";
+import * as sampleDetail from "@/app/api/samples/[id]/route";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -24,6 +25,10 @@ afterAll(async () => {
 });
 
 const get = (runId: string, sampleId: string) => answers.GET(new NextRequest(`http://127.0.0.1/api/runs/${runId}/dpo/${sampleId}`), { params: Promise.resolve({ id: runId, sampleId }) });
+
+// the samples page asks for a sample's DPO answers only when its detail says it has some
+const hasDpo = async (sampleId: string) =>
+  ((await (await sampleDetail.GET(new NextRequest(`http://127.0.0.1/api/samples/${sampleId}`), { params: Promise.resolve({ id: sampleId }) })).json()) as { hasDpo: boolean }).hasDpo;
 
 const QUERIES: SampleSpec[] = [
   { language: "py", key: "sum-evens" },
@@ -64,11 +69,12 @@ describe("GET /api/runs/:id/dpo/:sampleId", () => {
     expect(py.answers.find((a) => !a.passed)!.execution!.stderr).toMatch(/AssertionError/);
   }, 180_000);
 
-  it("answers 404 for a query that had no DPO stage (its own tests failed) and for an unknown run", async () => {
+  it("answers 404 for a query that had no DPO stage (its own tests failed), whose detail says so, and for an unknown run", async () => {
     const { runId, ids } = await runWithSamples(t.db, [{ language: "py", key: "sum-evens" }, { language: "py", key: "run-length", buggy: true }], { faults: { wrongSolution: 0.5 } });
     await verifyRun(t.db, runId);
     await dpoRun(t.db, runId, { n: 4 });
     expect((await get(runId, ids[0])).status).toBe(200);
+    expect([await hasDpo(ids[0]), await hasDpo(ids[1])]).toEqual([true, false]);
     const skipped = await get(runId, ids[1]);
     expect(skipped.status).toBe(404);
     expect((await skipped.json()).error.code).toBe("not_found:dpo");
