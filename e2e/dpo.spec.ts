@@ -43,7 +43,7 @@ test.beforeAll(() => {
 
 test("a query's sampled answers side by side with verdicts, and the diff of a chosen and a rejected answer", async ({ page }) => {
   const offsite: string[] = [];
-  page.on("request", (r) => { if (!r.url().startsWith("http://127.0.0.1:3100")) offsite.push(r.url()); });
+  page.on("request", (r) => { if (!r.url().startsWith(process.env.E2E_BASE_URL!)) offsite.push(r.url()); });
   await page.goto(`/samples?runId=${runId}`);
   await expect(page.getByTestId("sample-total")).toHaveText("2 samples");
 
