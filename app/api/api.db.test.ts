@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { resetEnvForTests } from "@/lib/env";
+import type { TestDb } from "@/lib/testing/test-db";
+import { createAppTestDb } from "@/lib/testing/app-test-db";
 import * as jobs from "@/app/api/jobs/route";
 import * as job from "@/app/api/jobs/[id]/route";
 import * as endpoints from "@/app/api/settings/endpoints/route";
 
 let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  vi.stubEnv("DATABASE_URL", t.url);
-  vi.stubEnv("MAX_BODY_BYTES", "2000");
-  resetEnvForTests();
-});
-afterAll(async () => { vi.unstubAllEnvs(); resetEnvForTests(); await t.cleanup(); });
+beforeAll(async () => { t = await createAppTestDb({ MAX_BODY_BYTES: "2000" }); });
+afterAll(async () => { await t.cleanup(); });
 
 const post = (url: string, body: string) => new NextRequest(`http://127.0.0.1${url}`, { method: "POST", body, headers: { "content-type": "application/json" } });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { resetEnvForTests } from "@/lib/env";
+import type { TestDb } from "@/lib/testing/test-db";
+import { createAppTestDb } from "@/lib/testing/app-test-db";
 import * as metrics from "@/app/api/training/[id]/metrics/route";
 import * as jobs from "@/app/api/training/route";
 import * as one from "@/app/api/training/[id]/route";
@@ -13,12 +13,8 @@ import { ingestJsonl } from "@/lib/training/metrics-ingest";
 import { tinyConfig } from "@/lib/training/testing/tiny-config";
 
 let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  vi.stubEnv("DATABASE_URL", t.url);
-  resetEnvForTests();
-});
-afterAll(async () => { vi.unstubAllEnvs(); resetEnvForTests(); await t.cleanup(); });
+beforeAll(async () => { t = await createAppTestDb(); });
+afterAll(async () => { await t.cleanup(); });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const placement = { workRoot: "/tmp/xi-training-test", appUrl: "http://127.0.0.1:3999" };

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { resetEnvForTests } from "@/lib/env";
+import type { TestDb } from "@/lib/testing/test-db";
+import { createAppTestDb } from "@/lib/testing/app-test-db";
 import { startWorker } from "@/lib/jobs/worker";
 import { makeZip, projectZip, tempDir, zipBomb } from "@/lib/corpora/testing/fixtures";
 import * as corpora from "@/app/api/corpora/route";
@@ -16,13 +16,8 @@ import * as benchmarks from "@/app/api/corpora/benchmarks/route";
 
 let t: TestDb;
 const tmp = tempDir("corpora-api-");
-beforeAll(async () => {
-  t = await createTestDb();
-  vi.stubEnv("DATABASE_URL", t.url);
-  vi.stubEnv("DATA_DIR", tmp.path("data"));
-  resetEnvForTests();
-});
-afterAll(async () => { vi.unstubAllEnvs(); resetEnvForTests(); await t.cleanup(); tmp.cleanup(); });
+beforeAll(async () => { t = await createAppTestDb({ DATA_DIR: tmp.path("data") }); });
+afterAll(async () => { await t.cleanup(); tmp.cleanup(); });
 
 const url = (p: string) => `http://127.0.0.1${p}`;
 const none = undefined as never;

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { resetEnvForTests } from "@/lib/env";
 import { buggySolution, implementation } from "@/lib/llm/scripted/templates";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
 import type { DpoQueryView } from "@/lib/pipeline/dpo/dpo-query-view";
 import { runWithSamples, type SampleSpec } from "@/lib/pipeline/verify/test-support";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { TestDb } from "@/lib/testing/test-db";
+import { createAppTestDb } from "@/lib/testing/app-test-db";
 import * as answers from "@/app/api/runs/[id]/dpo/[sampleId]/route";
 import * as sampleDetail from "@/app/api/samples/[id]/route";
 
 let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  vi.stubEnv("DATABASE_URL", t.url);
-  resetEnvForTests();
-});
+beforeAll(async () => { t = await createAppTestDb(); });
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
   await t.cleanup();
   await closeDefaultPool();
 });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { resetEnvForTests } from "@/lib/env";
+import type { TestDb } from "@/lib/testing/test-db";
+import { createAppTestDb } from "@/lib/testing/app-test-db";
 import { waitFor } from "@/lib/testing/spawn-cli";
-import { applyRunEvent, initialRunView, runViewFromSnapshot, type RunSnapshot, type RunStreamEvent } from "@/lib/domain/run-view";
+import { parseSse } from "@/lib/testing/parse-sse";
+import { applyRunEvent, initialRunView, runViewFromSnapshot, type RunSnapshot } from "@/lib/domain/run-view";
 import * as snapshotRoute from "@/app/api/runs/[id]/snapshot/route";
 import * as eventsRoute from "@/app/api/runs/[id]/events/route";
 import { createRun } from "./create-run";
@@ -12,27 +13,12 @@ import { runTopic } from "./ids";
 import { demoRunConfig, demoSnippetInputs } from "./test-support";
 
 let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  vi.stubEnv("DATABASE_URL", t.url);
-  resetEnvForTests();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-  await t.cleanup();
-});
+beforeAll(async () => { t = await createAppTestDb(); });
+afterAll(async () => { await t.cleanup(); });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const get = (p: string) => new NextRequest(`http://127.0.0.1${p}`);
 
-/** The SSE body as events, in order. */
-function parseSse(text: string): RunStreamEvent[] {
-  return text.split("\n\n").flatMap((block) => {
-    const data = /^data: (.+)$/m.exec(block);
-    return /^id: \d+$/m.test(block) && data ? [JSON.parse(data[1]) as RunStreamEvent] : [];
-  });
-}
 
 describe("the run view's snapshot and resume", () => {
   it("a snapshot taken mid-run plus the stream after its last event give every later event once, and the state of a full replay", async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, vi } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { resetEnvForTests } from "@/lib/env";
+import type { TestDb } from "@/lib/testing/test-db";
+import { createAppTestDb } from "@/lib/testing/app-test-db";
 import { startMetricsServer, type MetricsServer } from "@/lib/training/testing/metrics-server";
 
 export interface TrainingFixture {
@@ -22,17 +22,13 @@ export interface TrainingFixture {
 export function useTrainingFixture(prefix: string, more?: (f: TrainingFixture) => void | Promise<void>): TrainingFixture {
   const f = {} as TrainingFixture;
   beforeAll(async () => {
-    f.t = await createTestDb();
-    vi.stubEnv("DATABASE_URL", f.t.url);
-    resetEnvForTests();
+    f.t = await createAppTestDb();
     f.server = await startMetricsServer();
     f.root = mkdtempSync(path.join(os.tmpdir(), `xi-train-${prefix}-`));
     await more?.(f);
   });
   afterAll(async () => {
     await f.server?.close();
-    vi.unstubAllEnvs();
-    resetEnvForTests();
     await f.t?.cleanup();
     if (f.root) rmSync(f.root, { recursive: true, force: true });
   });

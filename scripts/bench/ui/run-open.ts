@@ -16,12 +16,13 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { createDb, prepareConnection } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { agentMemoryFromSnapshot, agentMemoryView, applyAgentEvent, applyRunEvent, initialAgentMemory, initialRunView, runViewFromSnapshot, type AgentSnapshot, type RunSnapshot, type RunStreamEvent } from "@/lib/domain/run-view";
+import { agentMemoryFromSnapshot, agentMemoryView, applyAgentEvent, applyRunEvent, initialAgentMemory, initialRunView, runViewFromSnapshot, type AgentSnapshot, type RunSnapshot } from "@/lib/domain/run-view";
 import { createRun } from "@/lib/pipeline/run/create-run";
 import { executeRun } from "@/lib/pipeline/run/execute-run";
 import { runTopic } from "@/lib/pipeline/run/ids";
 import { demoRunConfig, demoSnippetInputs } from "@/lib/pipeline/run/test-support";
 import { percentiles, timeIt } from "./stats";
+import { parseSse } from "@/lib/testing/parse-sse";
 
 const arg = (name: string, d: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : d);
 const EVENTS = arg("--events", 10_000);
@@ -32,13 +33,6 @@ const url = `file:${path.join(dir, "xinstruct.db")}`;
 process.env.DATABASE_URL = url; // read by the routes' db() (lib/env parses it once)
 const req = (p: string) => new NextRequest(`http://127.0.0.1${p}`);
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-
-function parseSse(text: string): RunStreamEvent[] {
-  return text.split("\n\n").flatMap((block) => {
-    const data = /^data: (.+)$/m.exec(block);
-    return data && /^id: /m.test(block) ? [JSON.parse(data[1]) as RunStreamEvent] : [];
-  });
-}
 
 try {
   await migrate(url);
