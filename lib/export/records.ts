@@ -4,15 +4,9 @@
  * (instruction / input / output) and TRL's preference format (prompt / chosen / rejected).
  */
 import { fenceName } from "@/lib/domain/language-names";
-export interface ExportSample {
-  id: string;
-  runId: string;
-  part: string;
-  language: string;
-  instruction: string;
-  solution: string;
-  tests: string | null;
-  score: number | null;
+import type { SampleCore } from "@/lib/samples/types";
+
+export interface ExportSample extends SampleCore {
   /** stage "verify"'s verdict on the sample's own tests (null: not run); decides the export, never written */
   verdict?: string | null;
 }

@@ -40,16 +40,20 @@ export interface RevisionView {
   createdAt: string;
 }
 
-export interface SampleDetail {
+/** What every view of a sample holds: the export's records, the sample page, the API. */
+export interface SampleCore {
   id: string;
   runId: string;
-  runName: string;
   part: string;
   language: string;
   instruction: string;
   solution: string;
   tests: string | null;
   score: number | null;
+}
+
+export interface SampleDetail extends SampleCore {
+  runName: string;
   scores: unknown;
   justification: string | null;
   filtered: boolean;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { EvalResult } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
 import type { BuiltSample } from "@/lib/evals/sample-execution";
 import type { BenchmarkId, Language, SampleResult, Verdict } from "@/lib/evals/types";
@@ -42,9 +43,9 @@ export async function insertImported(db: Db, evaluationId: string, executed: Sam
   for (let i = 0; i < rows.length; i += 500) await db.evalResult.createMany({ data: rows.slice(i, i + 500) });
 }
 
-export async function loadPending(db: Db, evaluationId: string): Promise<BuiltSample[]> {
-  const rows = await db.evalResult.findMany({ where: { evaluationId, status: PENDING }, orderBy: [{ language: "asc" }, { problem: "asc" }, { sampleIndex: "asc" }] });
-  return rows.map((row) => ({
+/** A stored row as the program it ran (or will run). */
+function builtSample(row: EvalResult): BuiltSample {
+  return {
     benchmark: row.benchmark as BenchmarkId,
     language: row.language as Language,
     problemId: row.problem,
@@ -52,19 +53,18 @@ export async function loadPending(db: Db, evaluationId: string): Promise<BuiltSa
     generation: row.generation ?? row.completion,
     completion: row.completion,
     program: row.program ?? "",
-  }));
+  };
+}
+
+export async function loadPending(db: Db, evaluationId: string): Promise<BuiltSample[]> {
+  const rows = await db.evalResult.findMany({ where: { evaluationId, status: PENDING }, orderBy: [{ language: "asc" }, { problem: "asc" }, { sampleIndex: "asc" }] });
+  return rows.map(builtSample);
 }
 
 export async function loadResults(db: Db, evaluationId: string): Promise<SampleResult[]> {
   const rows = await db.evalResult.findMany({ where: { evaluationId, status: { not: PENDING } } });
   return rows.map((row) => ({
-    benchmark: row.benchmark as BenchmarkId,
-    language: row.language as Language,
-    problemId: row.problem,
-    sampleIndex: row.sampleIndex,
-    generation: row.generation ?? row.completion,
-    completion: row.completion,
-    program: row.program ?? "",
+    ...builtSample(row),
     status: row.status as Verdict,
     passed: row.passed,
     exitCode: row.exitCode,
