@@ -1,8 +1,9 @@
 import "server-only";
 import { dialectOfDb, type Db } from "@/lib/db/client";
-import type { AgentSnapshot, RunStreamEvent } from "@/lib/domain/run-view";
+import type { AgentSnapshot } from "@/lib/domain/run-view";
 import { AppError } from "@/lib/errors";
 import { dbAgentId, runTopic } from "./ids";
+import { toStreamEvent } from "./run-snapshot";
 
 /**
  * One agent's inspector as of now without replaying the run's event log: the newest event's
@@ -15,8 +16,6 @@ import { dbAgentId, runTopic } from "./ids";
  */
 
 const MEMORY_TYPES = ["agent.created", "memory.inserted", "memory.evicted", "memory.rejected"];
-
-const toStream = (e: { seq: number; type: string; data: unknown; createdAt: Date }): RunStreamEvent => ({ seq: e.seq, type: e.type, data: (e.data ?? {}) as Record<string, unknown>, at: e.createdAt.toISOString() });
 
 /** A Prisma JSON path in the client's dialect: "$.a.b" on SQLite, ["a", "b"] on PostgreSQL. */
 function jsonPath(db: Db, ...keys: string[]): string {
@@ -37,7 +36,7 @@ export async function getAgentSnapshot(db: Db, runId: string, agentId: string): 
     const ids = ((e.data ?? {}) as { message?: { agentIds?: unknown } }).message?.agentIds;
     return Array.isArray(ids) && ids.includes(agentId);
   });
-  const events = [...own, ...taking].map(toStream).sort((a, b) => a.seq - b.seq);
+  const events = [...own, ...taking].map(toStreamEvent).sort((a, b) => a.seq - b.seq);
   // what sample.created events would have named the entries with: the stored samples' instructions
   const inserted = [...new Set(events.filter((e) => e.type === "memory.inserted").map((e) => String(e.data.sampleId ?? "")))];
   const samples = inserted.length ? await db.sample.findMany({ where: { runId, stepKey: { in: inserted } }, select: { stepKey: true, instruction: true } }) : [];

@@ -18,7 +18,8 @@ import { runTopic } from "./ids";
 
 export const SNAPSHOT_MESSAGES = 300;
 
-const toStream = (e: { seq: number; type: string; data: unknown; createdAt: Date }): RunStreamEvent => ({ seq: e.seq, type: e.type, data: (e.data ?? {}) as Record<string, unknown>, at: e.createdAt.toISOString() });
+/** A stored event as the stream sends it (what the page folds). */
+export const toStreamEvent = (e: { seq: number; type: string; data: unknown; createdAt: Date }): RunStreamEvent => ({ seq: e.seq, type: e.type, data: (e.data ?? {}) as Record<string, unknown>, at: e.createdAt.toISOString() });
 
 export async function getRunSnapshot(db: Db, runId: string, opts: { messages?: number } = {}): Promise<RunSnapshot> {
   const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
@@ -39,6 +40,6 @@ export async function getRunSnapshot(db: Db, runId: string, opts: { messages?: n
       latest("discussion.message", window),
     ]),
   ]);
-  const events = [...new Map(groups.flat().map((e) => [e.seq, toStream(e)])).values()].sort((a, b) => a.seq - b.seq);
+  const events = [...new Map(groups.flat().map((e) => [e.seq, toStreamEvent(e)])).values()].sort((a, b) => a.seq - b.seq);
   return { status: run.status, lastSeq, messages, events, messagesCut: messages > window };
 }
