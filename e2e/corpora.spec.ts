@@ -119,3 +119,36 @@ test("the upload and import progress bars move to done; an empty upload fails wi
   await expect(page.getByTestId("corpus-status")).toHaveText("ready", { timeout: 60_000 });
   await expect(page.getByTestId("corpus-cards")).toContainText("3,000snippets kept");
 });
+
+test("a snippet cut from the middle of a file is numbered from its line in the file", async ({ page }) => {
+  const functions = Array.from({ length: 6 }, (_, i) => `def step_${i}(values):\n    total = ${i}\n    for v in values:\n        total += v * ${i + 1}\n    return total\n`);
+  const source = functions.join("\n\n");
+  const fileLines = source.split("\n");
+  await page.goto("/corpora");
+  await page.getByLabel("Corpus file").setInputFiles({ name: "steps.py", mimeType: "text/x-python", buffer: Buffer.from(source) });
+  await page.getByLabel(/Max tokens per snippet/).fill("40");
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page).toHaveURL(/\/corpora\/[a-z0-9]+$/, { timeout: 30_000 });
+  await expect(page.getByTestId("corpus-status")).toHaveText("ready", { timeout: 60_000 });
+
+  // The file was split into several snippets; pick one that starts below line 1.
+  const labels = await page.getByTestId("snippet-list").locator("a").allInnerTexts();
+  expect(labels.length).toBeGreaterThan(1);
+  const starts = labels.map((l) => Number(/steps\.py:(\d+)–/.exec(l)?.[1]));
+  const index = starts.findIndex((n) => n > 1);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const startLine = starts[index];
+  await page.getByTestId("snippet-list").locator("a").nth(index).click();
+  await expect(page.getByTestId("snippet-meta")).toContainText(`lines ${startLine}–`);
+
+  // Monaco numbers the snippet from that line, and the line it shows there is the file's line.
+  const editor = page.getByTestId("snippet-code").locator(".monaco-editor");
+  await expect(editor).toBeVisible();
+  const firstNumber = () => editor.locator(".line-numbers").evaluateAll((els) => Math.min(...els.map((e) => Number(e.textContent))));
+  await expect.poll(firstNumber).toBe(startLine);
+  const firstText = await editor.locator(".view-line").evaluateAll((els) => {
+    const top = (e: Element) => parseFloat((e as HTMLElement).style.top || "0");
+    return (els.sort((a, b) => top(a) - top(b))[0]?.textContent ?? "").replace(/\u00a0/g, " ");
+  });
+  expect(firstText).toBe(fileLines[startLine - 1]);
+});

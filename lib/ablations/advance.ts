@@ -8,12 +8,14 @@ import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service"
 import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
 import { localGpuCount, missingGpuReason } from "./gpu";
 import { ABLATION_JOB } from "./ids";
+import { describeTwinStage, stageFollowingSource } from "./twin-stages";
+import { enqueueDpo, enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { exportVariantDataset, type VariantDataset } from "./variant-dataset";
 import { parseVariantKey, variantLabel, variantSteps, type VariantSpec, type VariantStep } from "./variants";
 
 /**
  * The chain of one variant, as a state machine over its row: generate (the other discussion
- * mode's run) → dataset (export) → train (SFT) → dpo (on Ds4) → evaluate → done. Each call does
+ * mode's run, then the verify/DPO stages its source went through) → dataset (export) → train (SFT) → dpo (on Ds4) → evaluate → done. Each call does
  * what the current step needs: starts its job and returns (the job's end enqueues the next
  * call), or, when the step's job has ended, moves on. Every change is a compare-and-swap on the
  * row's version, so two concurrent calls never start a step twice.
@@ -33,6 +35,8 @@ interface Ctx {
   spec: VariantSpec;
   config: AblationConfig;
   ablationName: string;
+  /** the run the ablation was made from */
+  sourceRunId: string;
   gpus: () => Promise<number>;
 }
 
@@ -40,7 +44,7 @@ export async function advanceVariant(db: Db, variantId: string, o: AdvanceOption
   const row = await db.ablationVariant.findUnique({ where: { id: variantId }, include: { ablation: true } });
   if (!row) throw new AppError("not_found:ablation_variant", `No ablation variant ${variantId}`);
   const { ablation, ...first } = row;
-  const ctx: Ctx = { db, spec: parseVariantKey(first.key), config: ablation.config as unknown as AblationConfig, ablationName: ablation.name, gpus: o.gpus ?? localGpuCount };
+  const ctx: Ctx = { db, spec: parseVariantKey(first.key), config: ablation.config as unknown as AblationConfig, ablationName: ablation.name, sourceRunId: ablation.runId, gpus: o.gpus ?? localGpuCount };
   let v: Variant = first;
   for (let guard = 0; guard < 8 && !TERMINAL.has(v.status); guard++) {
     const next = await stepOnce(ctx, v);
@@ -84,11 +88,34 @@ async function stepOnce(ctx: Ctx, v: Variant): Promise<Variant | null | "wait"> 
 async function generateStep(ctx: Ctx, v: Variant) {
   const run = await ctx.db.run.findUnique({ where: { id: v.runId }, select: { status: true, error: true } });
   if (!run) return fail(ctx, v, `The generation run ${v.runId} was deleted.`);
-  if (run.status === "succeeded") return moveOn(ctx, v);
+  if (run.status === "succeeded") return followSourceStages(ctx, v);
   if (run.status === "failed" || run.status === "cancelled") return fail(ctx, v, `The ${ctx.spec.key} generation run ${v.runId} ${run.status}${run.error ? `: ${run.error}` : ""}.`);
   const message = run.status === "paused" ? `The generation run ${v.runId} is paused: resume it, then Retry.` : `Generating data with ${ctx.spec.key} discussion (run ${v.runId}).`;
   if (v.message !== message) await casUpdate(ctx.db, v, { status: "running", message });
   return "wait" as const;
+}
+
+/**
+ * After its generation, the twin run goes through the stages its source went through (verify,
+ * or DPO pairs with the source's settings) before its dataset is exported. The stage's job is
+ * found by the twin run's id, so an advance woken by that job's end sees it; a retried variant
+ * (status queued) starts a new one, which resumes where the failed one stopped.
+ */
+async function followSourceStages(ctx: Ctx, v: Variant) {
+  const stage = await stageFollowingSource(ctx.db, ctx.sourceRunId);
+  if (!stage) return moveOn(ctx, v);
+  const job = await ctx.db.job.findFirst({ where: { runId: v.runId, type: stage.job }, orderBy: { createdAt: "desc" }, select: { status: true, lastError: true } });
+  if (job?.status === "succeeded") return moveOn(ctx, v);
+  const ended = job?.status === "failed" || job?.status === "cancelled";
+  if (job && !ended) return "wait" as const;
+  if (ended && v.status !== "queued") {
+    return fail(ctx, v, `The ${stage.kind === "dpo" ? "DPO" : "verify"} stage of run ${v.runId} ${job!.status}${job!.lastError ? `: ${job!.lastError.split("\n")[0]}` : ""}. Retry runs it again from where it stopped.`);
+  }
+  const claimed = await casUpdate(ctx.db, v, { status: "running", message: describeTwinStage(stage, v.runId) });
+  if (!claimed) return null;
+  const { jobId } = stage.kind === "dpo" ? await enqueueDpo(ctx.db, v.runId, stage.settings) : await enqueueVerify(ctx.db, v.runId);
+  const linked = await casUpdate(ctx.db, claimed, { jobId });
+  return linked ? ("wait" as const) : null;
 }
 
 async function datasetStep(ctx: Ctx, v: Variant) {

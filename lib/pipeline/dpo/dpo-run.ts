@@ -11,6 +11,7 @@ import type { ModelClient } from "@/lib/llm/model-client";
 import { runTopic } from "@/lib/pipeline/run/ids";
 import { executeCached } from "@/lib/pipeline/verify/execution-cache";
 import { createDpoClient } from "./dpo-client";
+import type { DpoSettings } from "./dpo-options";
 import { distinctAnswers, pairAnswers, type ScoredAnswer } from "./pair-answers";
 import { selectDpoQueries, type DpoQuery, type DpoSelection } from "./select-queries";
 
@@ -79,7 +80,10 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   }
   const todo = queries.filter((q) => !doneKeys.has(stepKey(q.id)));
   const batchSize = opts.batchSize ?? 4;
-  await appendEvent(db, runTopic(runId), "stage", { stage: "dpo" });
+  // The settings go with the stage event, so a run made later to compare with this one (an ablation's
+  // twin) can sample its answers the same way, whether this stage ran from the queue or the CLI.
+  const settings: DpoSettings = { model: opts.model, n, temperature: opts.temperature ?? 0.8, ...policy, languages: opts.languages, limit: opts.limit };
+  await appendEvent(db, runTopic(runId), "stage", { stage: "dpo", settings });
 
   const batches = Array.from({ length: Math.ceil(todo.length / batchSize) }, (_, i) => todo.slice(i * batchSize, (i + 1) * batchSize));
   // The model samples the next batch while the sandbox runs this one (the two wait on different
