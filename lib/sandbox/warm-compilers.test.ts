@@ -41,7 +41,7 @@ describe("warm compilers give the cold command line's verdict and text", () => {
     // tsc orders diagnostics by absolute file path, so whether a library file's error comes before
     // main.ts's depends on where the checkout sits (/check/... before /tmp/..., /work/... after).
     // Compare the diagnostics themselves: each starts at an unindented line.
-    const diagnostics = (text: string) => libPath(text).split(/\n(?=\S)/).filter(Boolean).sort();
+    const diagnostics = (text: string) => libPath(text).split(/\n(?=\S)/).map((d) => d.trimEnd()).filter(Boolean).sort();
     expect(diagnostics(warm.compileOutput ?? "")).toEqual(diagnostics(cold.output));
     if (cold.code === 0) expect(warm.status).not.toBe("syntax_error");
     else expect({ status: warm.status, exitCode: warm.exitCode }).toEqual({ status: "syntax_error", exitCode: cold.code });
