@@ -15,7 +15,7 @@ export default async function AblationsPage({ searchParams }: { searchParams: Pr
     <>
       <h1>Ablations</h1>
       <p className="muted">
-        Which part of the data helps? From one run, each variant (without Ds1…Ds4, the other discussion mode, a fraction of the data)
+        Which part of the data helps? From one run, each variant (without Ds1…Ds4, the other discussion mode in a new run verified and paired as this one was, a fraction of the data)
         gets its dataset, a training job and an evaluation, chained through the job queue, and lands in a table like the paper&apos;s Table 2.
       </p>
       {runs.length ? <NewAblationForm runs={runs} endpoints={endpoints.filter((e) => e.baseUrl).map((e) => ({ name: e.name, model: e.model }))} runId={sp.run} /> : <EmptyState title="No runs yet">An ablation starts from a generation run: <Link href="/runs/new">start one</Link>.</EmptyState>}
