@@ -19,9 +19,44 @@ const globalForDb = globalThis as unknown as { xinstructDb?: { db: Db; url: stri
 // through globalThis, so its dialect must be too.
 const dialects: WeakMap<object, Dialect> = ((globalThis as unknown as { xinstructDialects?: WeakMap<object, Dialect> }).xinstructDialects ??= new WeakMap());
 
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE). Prisma's
+ * adapter opens them deferred: one that reads and then writes, while another process (the web
+ * server, a second worker) commits in between, fails at once with SQLITE_BUSY_SNAPSHOT, which no
+ * busy timeout retries. Begun immediate, it waits for the lock (busy timeout) and then cannot
+ * be overtaken. Every transaction of ours writes, so none loses concurrency by this.
+ */
+class ImmediateTransactions {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  constructor(private readonly inner: PrismaBetterSqlite3) {
+    this.adapterName = inner.adapterName;
+  }
+  connect = async () => this.immediate(await this.inner.connect());
+  connectToShadowDb = async () => this.immediate(await this.inner.connectToShadowDb());
+  private immediate<A extends Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>>(adapter: A): A {
+    const begin = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      // The adapter holds its connection's mutex and has run a deferred BEGIN: nothing was read yet.
+      const tx = await begin(isolationLevel);
+      const connection = (tx as unknown as { client: { prepare(sql: string): { run(): unknown } } }).client;
+      try {
+        connection.prepare("ROLLBACK").run();
+        connection.prepare("BEGIN IMMEDIATE").run();
+      } catch (e) {
+        try { connection.prepare("ROLLBACK").run(); } catch { /* no transaction was open */ }
+        await tx.rollback(); // releases the mutex
+        throw e;
+      }
+      return tx;
+    };
+    return adapter;
+  }
+}
+
 export function createDb(url: string): Db {
   const client = url.startsWith("file:")
-    ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 30_000 }) })
+    ? new SqliteClient({ adapter: new ImmediateTransactions(new PrismaBetterSqlite3({ url, timeout: 30_000 })) })
     : (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db);
   dialects.set(client, dialectOf(url));
   return client;

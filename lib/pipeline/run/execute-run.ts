@@ -14,7 +14,7 @@ import { MODEL_ROLES, parseRunConfig } from "@/lib/domain/run-config";
 import type { InstructionSample } from "@/lib/domain/sample";
 import { AppError } from "@/lib/errors";
 import { createRunModelClient } from "@/lib/llm/model-client";
-import { finishRun } from "./finish-run";
+import { appendEndOnce, finishRun } from "./finish-run";
 import { runTopic, type RunStatus } from "./ids";
 import { replayAgents } from "./replay-agents";
 import { resolveSettingsEndpoints, secretsOf, settingsEndpointNames } from "./run-endpoints";
@@ -58,7 +58,10 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
   const run = await db.run.findUnique({ where: { id: runId } });
   if (!run) throw new AppError("not_found:run", `No run ${runId}`);
   const claimed = await db.run.updateMany({ where: { id: runId, status: { in: ["queued", "running"] } }, data: { status: "running", error: null } });
-  if (claimed.count === 0) return { status: run.status as RunStatus, counts: run.counts as RunCounts | null };
+  if (claimed.count === 0) {
+    if (o.fence) await reportStopOfLostAttempt(db, runId, run.status, run.counts);
+    return { status: run.status as RunStatus, counts: run.counts as RunCounts | null };
+  }
 
   const config = parseRunConfig(run.config, { knownEndpoints: await settingsEndpointNames(db) });
   const settingsEndpoints = await resolveSettingsEndpoints(db, config);
@@ -173,3 +176,22 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
 }
 
 const json = (v: unknown) => v as object;
+
+/**
+ * A pause or cancel that finds the run's job running leaves the job to report the outcome
+ * ("pausing" → "paused", "cancelling" → the end event). When that attempt died first (a crash,
+ * a failed commit) the next attempt of the job finds the run stopped and reports it instead,
+ * so the run view does not stay at "pausing" for good.
+ */
+async function reportStopOfLostAttempt(db: Db, runId: string, status: string, counts: unknown) {
+  const topic = runTopic(runId);
+  if (status === "cancelled") {
+    await appendEndOnce(db, runId, { status: "cancelled", error: null, counts: counts ?? null });
+    return;
+  }
+  if (status !== "paused") return;
+  const last = await db.event.findFirst({ where: { topic, type: "status" }, orderBy: { seq: "desc" }, select: { data: true } });
+  if ((last?.data as { status?: string } | null)?.status === "pausing") {
+    await db.event.create({ data: { topic, type: "status", data: json({ status: "paused", counts: counts ?? null }) } });
+  }
+}

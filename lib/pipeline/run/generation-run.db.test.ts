@@ -5,7 +5,9 @@ import { createRunModelClient } from "@/lib/llm/model-client";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createRun } from "./create-run";
 import { executeRun } from "./execute-run";
-import { runTopic } from "./ids";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { GENERATION_JOB, runTopic } from "./ids";
+import { cancelRun, pauseRun } from "./run-control";
 import { runCounts } from "./run-queries";
 import { loadRunSnippets } from "./run-snippets";
 import { sampleRow } from "./step-writes";
@@ -116,5 +118,31 @@ describe("a generation run against the real database", () => {
     const samples = await storedSamples(t.db, run.id);
     expect(samples.filter((s) => s.part !== "ds3").length + failed.filter((f) => f.stage === "seed").length).toBe(32);
     expect(samples).toEqual(await inMemoryTwin(run.id));
+  });
+
+  it("a job attempt that finds its run paused or cancelled, with the running attempt gone before it answered, reports the stop", async () => {
+    const statuses = async (runId: string) => (await t.db.event.findMany({ where: { topic: runTopic(runId), type: { in: ["status", "end"] } }, orderBy: { seq: "asc" } }))
+      .map((e) => (e.type === "end" ? "end" : (e.data as { status: string }).status));
+    /** A run whose job is running (attempt 1) when the user asks; the attempt then dies without answering. */
+    async function stoppedWhileRunning(ask: (db: typeof t.db, id: string) => Promise<unknown>) {
+      const { run } = await createRun(t.db, { snippets: demoSnippetInputs(1), config: demoRunConfig(), enqueue: false });
+      const job = await enqueueJob(t.db, GENERATION_JOB, { runId: run.id }, { runId: run.id });
+      await t.db.job.update({ where: { id: job.id }, data: { status: "running", attempts: 2 } });
+      await t.db.run.update({ where: { id: run.id }, data: { status: "running" } });
+      await ask(t.db, run.id);
+      return { runId: run.id, fence: { jobId: job.id, attempt: 2 } };
+    }
+
+    const paused = await stoppedWhileRunning(pauseRun);
+    expect(await statuses(paused.runId)).toEqual(["queued", "pausing"]);
+    expect((await executeRun({ db: t.db, ...paused })).status).toBe("paused");
+    expect((await executeRun({ db: t.db, ...paused })).status).toBe("paused");
+    expect(await statuses(paused.runId)).toEqual(["queued", "pausing", "paused"]);
+
+    const cancelled = await stoppedWhileRunning(cancelRun);
+    expect(await statuses(cancelled.runId)).toEqual(["queued", "cancelling"]);
+    expect((await executeRun({ db: t.db, ...cancelled })).status).toBe("cancelled");
+    expect((await executeRun({ db: t.db, ...cancelled })).status).toBe("cancelled");
+    expect(await statuses(cancelled.runId)).toEqual(["queued", "cancelling", "end"]);
   });
 });
