@@ -4,21 +4,22 @@ import type { AblationVariant } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
 import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueDpo, enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service";
 import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
 import { localGpuCount, missingGpuReason } from "./gpu";
 import { ABLATION_JOB } from "./ids";
 import { describeTwinStage, stageFollowingSource } from "./twin-stages";
-import { enqueueDpo, enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { exportVariantDataset, type VariantDataset } from "./variant-dataset";
 import { parseVariantKey, variantLabel, variantSteps, type VariantSpec, type VariantStep } from "./variants";
 
 /**
  * The chain of one variant, as a state machine over its row: generate (the other discussion
- * mode's run, then the verify/DPO stages its source went through) → dataset (export) → train (SFT) → dpo (on Ds4) → evaluate → done. Each call does
- * what the current step needs: starts its job and returns (the job's end enqueues the next
- * call), or, when the step's job has ended, moves on. Every change is a compare-and-swap on the
- * row's version, so two concurrent calls never start a step twice.
+ * mode's run, then the verify/DPO stages its source went through) → dataset (export) → train
+ * (SFT) → dpo (on Ds4) → evaluate → done. Each call does what the current step needs: starts
+ * its job and returns (the job's end enqueues the next call), or, when the step's job has
+ * ended, moves on. Every change is a compare-and-swap on the row's version, so two concurrent
+ * calls never start a step twice.
  */
 
 export type Variant = AblationVariant;
@@ -104,10 +105,14 @@ async function generateStep(ctx: Ctx, v: Variant) {
 async function followSourceStages(ctx: Ctx, v: Variant) {
   const stage = await stageFollowingSource(ctx.db, ctx.sourceRunId);
   if (!stage) return moveOn(ctx, v);
-  const job = await ctx.db.job.findFirst({ where: { runId: v.runId, type: stage.job }, orderBy: { createdAt: "desc" }, select: { status: true, lastError: true } });
+  const job = await ctx.db.job.findFirst({ where: { runId: v.runId, type: stage.job }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, lastError: true } });
   if (job?.status === "succeeded") return moveOn(ctx, v);
   const ended = job?.status === "failed" || job?.status === "cancelled";
-  if (job && !ended) return "wait" as const;
+  if (job && !ended) {
+    // wait on that job (one started by hand from the run page too): its end wakes this variant
+    if (v.jobId !== job.id && !(await casUpdate(ctx.db, v, { jobId: job.id, status: "running", message: describeTwinStage(stage, v.runId) }))) return null;
+    return "wait" as const;
+  }
   if (ended && v.status !== "queued") {
     return fail(ctx, v, `The ${stage.kind === "dpo" ? "DPO" : "verify"} stage of run ${v.runId} ${job!.status}${job!.lastError ? `: ${job!.lastError.split("\n")[0]}` : ""}. Retry runs it again from where it stopped.`);
   }
