@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assembleMultiplE, truncateAtStopTokens } from "@/lib/evals/assemble";
 import { AppError } from "@/lib/errors";
-import { toEvalLanguage } from "@/lib/evals/loaders/multipl-e";
+import { MultiplERecord, toEvalLanguage } from "@/lib/evals/loaders/multipl-e";
 import { parseJson } from "@/lib/evals/loaders/parse-json";
 import type { BuiltSample } from "@/lib/evals/sample-execution";
 import type { SampleResult, Verdict } from "@/lib/evals/types";
@@ -80,12 +80,7 @@ function resultsFromData(data: unknown, source: string): ImportedProblem {
  * before evaluation): name, language, prompt, tests, stop_tokens and `completions`. Its
  * programs still have to run: prompt + completion cut at the first stop token + "\n" + tests.
  */
-const CompletionsFile = z.object({
-  name: z.string().min(1),
-  language: z.string().min(1),
-  prompt: z.string(),
-  tests: z.string(),
-  stop_tokens: z.array(z.string()),
+const CompletionsFile = MultiplERecord.extend({
   temperature: z.number().optional(),
   completions: z.array(z.string()),
 });

@@ -4,7 +4,8 @@ import { parseJsonl } from "@/lib/evals/loaders/parse-json";
 import { validateRecord } from "@/lib/evals/loaders/record-schema";
 import { EVAL_LANGUAGES, type BenchmarkProblem, type Language } from "@/lib/evals/types";
 
-const Record = z.object({
+/** One MultiPL-E problem record (the JSONL line; also the head of its per-problem files). */
+export const MultiplERecord = z.object({
   name: z.string().min(1),
   language: z.string().min(1),
   prompt: z.string(),
@@ -24,7 +25,7 @@ export function toEvalLanguage(raw: string): Language | null {
 /** MultiPL-E JSONL (HF config humaneval-LANG): name, language, prompt, tests, stop_tokens. */
 export function parseMultiplE(text: string, source: string): BenchmarkProblem[] {
   return parseJsonl(text, source).map(({ line, value }) => {
-    const r = validateRecord(Record, value, source, `line ${line}`);
+    const r = validateRecord(MultiplERecord, value, source, `line ${line}`);
     const language = toEvalLanguage(r.language);
     if (!language) {
       throw new AppError("invalid:benchmark", `${source}, line ${line}: language "${r.language}" is not one of ${EVAL_LANGUAGES.join(", ")}.`);
