@@ -3,9 +3,8 @@ import { buildProgram } from "@/lib/evals/build-program";
 import { SampleExecution, type LanguageProgress } from "@/lib/evals/sample-execution";
 import type { Generate } from "@/lib/evals/generator";
 import { scoreResults, type ScoreRow } from "@/lib/evals/score";
-import type { BenchmarkProblem, Execute, GenerationMode, SampleResult } from "@/lib/evals/types";
+import { problemKey, type BenchmarkProblem, type Execute, type GenerationMode, type SampleResult } from "@/lib/evals/types";
 
-export type { LanguageProgress };
 
 export interface RunEvaluationInput {
   problems: BenchmarkProblem[];
@@ -40,8 +39,8 @@ export async function runEvaluation(input: RunEvaluationInput): Promise<Evaluati
   if (!Number.isInteger(n) || n < 1) throw new RangeError("n must be a positive integer");
   const execution = new SampleExecution({ execute: input.execute, signal, onResult: input.onResult, onProgress: input.onProgress });
   // Stored results of this evaluation's problems count as done (others are not part of it).
-  const planned = new Set(problems.map((p) => `${p.benchmark}|${p.language}|${p.id}`));
-  for (const r of input.done ?? []) if (r.sampleIndex < n && planned.has(`${r.benchmark}|${r.language}|${r.problemId}`)) execution.restore(r);
+  const planned = new Set(problems.map((p) => problemKey({ benchmark: p.benchmark, language: p.language, problemId: p.id })));
+  for (const r of input.done ?? []) if (r.sampleIndex < n && planned.has(problemKey(r))) execution.restore(r);
   const work: { problem: BenchmarkProblem; missing: number[] }[] = [];
   for (const problem of problems) {
     execution.plan(problem, n);

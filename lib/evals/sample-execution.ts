@@ -26,7 +26,7 @@ export interface SampleExecutionOptions {
   onProgress?: (progress: LanguageProgress[]) => void;
 }
 
-export function toSampleResult(sample: BuiltSample, r: ExecutionResult): SampleResult {
+function toSampleResult(sample: BuiltSample, r: ExecutionResult): SampleResult {
   return {
     benchmark: sample.benchmark,
     language: sample.language,

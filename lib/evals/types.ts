@@ -85,6 +85,11 @@ export interface SampleResult extends SampleKey {
   durationMs: number;
 }
 
+/** One problem of one language of a benchmark. */
+export function problemKey(k: Omit<SampleKey, "sampleIndex">): string {
+  return `${k.benchmark}|${k.language}|${k.problemId}`;
+}
+
 export function sampleKey(k: SampleKey): string {
-  return `${k.benchmark}|${k.language}|${k.problemId}|${k.sampleIndex}`;
+  return `${problemKey(k)}|${k.sampleIndex}`;
 }

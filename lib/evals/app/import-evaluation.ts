@@ -12,7 +12,7 @@ import { IMPORT_FORMATS, planImport, type ImportFile } from "@/lib/evals/import/
 import { loadProblems } from "@/lib/evals/load-problems";
 import { executeSamples } from "@/lib/evals/sample-execution";
 import { scoreResults, type ScoreRow } from "@/lib/evals/score";
-import type { Execute } from "@/lib/evals/types";
+import type { Execute, SampleResult } from "@/lib/evals/types";
 
 /** What the import form, the API and `xinstruct eval import` give besides the files. */
 export const importRequest = z.object({
@@ -25,7 +25,6 @@ export const importRequest = z.object({
   /** folder or base URL of the benchmark files (bigcode generations are paired with the problems) */
   dataSource: z.string().trim().max(2000).optional(),
 });
-export type ImportRequest = z.infer<typeof importRequest>;
 
 interface ImportedConfig {
   imported: { format: string; files: string[]; fileCount: number; benchmark?: string; dataSource?: string; temperature: number | null; reported: ImportedTaskScore[]; skipped: string[] };
@@ -59,7 +58,7 @@ export async function importEvaluation(db: Db, input: unknown, files: ImportFile
   });
   await insertImported(db, evaluation.id, plan.executed, plan.toExecute);
   if (plan.toExecute.length === 0) {
-    const summary = await importedScores(db, evaluation.id, config);
+    const summary = importedScores(plan.executed, config); // all of them: nothing is left to run
     return db.evaluation.update({ where: { id: evaluation.id }, data: { status: "succeeded", summary: summary as object[] } });
   }
   if (opts.enqueue === false) return evaluation;
@@ -74,13 +73,13 @@ export async function runImportedEvaluation(db: Db, evaluationId: string, opts: 
   return trackEvaluation(db, evaluationId, opts, async (onProgress) => {
     const pending = await loadPending(db, evaluationId);
     await executeSamples(pending, { execute: opts.execute ?? getExecutor(), signal: opts.signal, onResult: (r) => saveResult(db, evaluationId, r), onProgress });
-    return importedScores(db, evaluationId, evaluation.config as unknown as ImportedConfig);
+    return importedScores(await loadResults(db, evaluationId), evaluation.config as unknown as ImportedConfig);
   });
 }
 
-/** pass@k from the stored samples, plus the harness's own figures for tasks without samples. */
-async function importedScores(db: Db, evaluationId: string, config: ImportedConfig): Promise<ScoreRow[]> {
-  const rows = scoreResults(await loadResults(db, evaluationId));
+/** pass@k from the evaluation's samples, plus the harness's own figures for tasks without samples. */
+function importedScores(results: SampleResult[], config: ImportedConfig): ScoreRow[] {
+  const rows = scoreResults(results);
   const reported = config.imported.reported.map((s): ScoreRow => ({
     benchmark: s.benchmark!, language: s.language!, problems: 0, minSamples: 0, samples: 0, passedSamples: 0, passAtK: s.passAtK, reported: true,
   }));

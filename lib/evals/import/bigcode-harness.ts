@@ -40,7 +40,11 @@ export function taskToBenchmark(task: string): { benchmark: BenchmarkId | null; 
 }
 
 export function parseBigcodeResults(text: string, source: string): ImportedHarnessRun {
-  const data = parseJson(text, source);
+  return bigcodeResultsFromData(parseJson(text, source), source);
+}
+
+/** An `evaluation_results.json` already parsed. */
+export function bigcodeResultsFromData(data: unknown, source: string): ImportedHarnessRun {
   if (!data || typeof data !== "object" || Array.isArray(data)) throw new AppError("invalid:import", `${source} is not a bigcode-evaluation-harness results object.`);
   const scores: ImportedTaskScore[] = [];
   let config: Record<string, unknown> = {};
@@ -65,7 +69,11 @@ export function parseBigcodeResults(text: string, source: string): ImportedHarne
 
 /** Pairs a generations file with the benchmark's problems (same order) and builds the programs. */
 export function bigcodeGenerationsToPrograms(text: string, source: string, problems: BenchmarkProblem[]): BuiltSample[] {
-  const data = parseJson(text, source);
+  return bigcodeGenerationsFromData(parseJson(text, source), source, problems);
+}
+
+/** A generations file already parsed, paired with the problems. */
+export function bigcodeGenerationsFromData(data: unknown, source: string, problems: BenchmarkProblem[]): BuiltSample[] {
   if (!Array.isArray(data) || !data.every((g) => Array.isArray(g) && g.every((s) => typeof s === "string"))) {
     throw new AppError("invalid:import", `${source} is not a generations file (a list of lists of strings).`);
   }

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
-import { bigcodeGenerationsToPrograms, parseBigcodeResults, taskToBenchmark, type ImportedTaskScore } from "@/lib/evals/import/bigcode-harness";
+import { bigcodeGenerationsFromData, bigcodeResultsFromData, taskToBenchmark, type ImportedTaskScore } from "@/lib/evals/import/bigcode-harness";
 import { parseMultiplEFile } from "@/lib/evals/import/multipl-e-results";
 import { parseJson } from "@/lib/evals/loaders/parse-json";
 import type { BuiltSample } from "@/lib/evals/sample-execution";
-import { BENCHMARKS, sampleKey, type BenchmarkId, type BenchmarkProblem, type Language, type SampleResult } from "@/lib/evals/types";
+import { BENCHMARKS, problemKey, sampleKey, type BenchmarkId, type BenchmarkProblem, type Language, type SampleResult } from "@/lib/evals/types";
 
 export const IMPORT_FORMATS = ["multipl-e", "bigcode"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -67,7 +67,7 @@ export async function planImport(format: ImportFormat, files: ImportFile[], opts
 async function planBigcodeFile(plan: ImportPlan, f: ImportFile, opts: PlanImportOptions): Promise<void> {
   const data = parseJson(f.text, f.name);
   if (!Array.isArray(data)) {
-    const run = parseBigcodeResults(f.text, f.name);
+    const run = bigcodeResultsFromData(data, f.name);
     plan.model ??= run.model;
     plan.temperature ??= run.temperature;
     for (const s of run.scores) {
@@ -81,21 +81,17 @@ async function planBigcodeFile(plan: ImportPlan, f: ImportFile, opts: PlanImport
   const { benchmark, language } = resolveTask(task);
   if (!benchmark || !language) throw new AppError("invalid:import", `${f.name}: task "${task}" is not a benchmark evaluated here (${BENCHMARKS.join(", ")}, multiple-<lang>).`);
   if (!opts.loadProblems) throw new AppError("invalid:import", `${f.name} holds generations only; give the benchmark data folder so they can be paired with the problems and run.`);
-  plan.toExecute.push(...bigcodeGenerationsToPrograms(f.text, f.name, await opts.loadProblems(benchmark, language)));
+  plan.toExecute.push(...bigcodeGenerationsFromData(data, f.name, await opts.loadProblems(benchmark, language)));
 }
 
 /** A harness task name, or one of our benchmark ids ("multipl-e-java" / "multipl-e:java" for a language). */
-export function resolveTask(task: string): { benchmark: BenchmarkId | null; language: Language | null } {
+function resolveTask(task: string): { benchmark: BenchmarkId | null; language: Language | null } {
   const fromHarness = taskToBenchmark(task);
   if (fromHarness.benchmark) return fromHarness;
   const m = /^multipl-e[-:](\w+)$/.exec(task);
   if (m) return taskToBenchmark(`multiple-${m[1]}`);
   if ((BENCHMARKS as readonly string[]).includes(task) && task !== "multipl-e") return { benchmark: task as BenchmarkId, language: "py" };
   return { benchmark: null, language: null };
-}
-
-function problemKey(s: { benchmark: string; language: string; problemId: string }): string {
-  return `${s.benchmark}|${s.language}|${s.problemId}`;
 }
 
 function assertUnique(samples: { benchmark: BenchmarkId; language: Language; problemId: string; sampleIndex: number }[]): void {
