@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { languageName } from "@/lib/domain/language-names";
-import { stageBars } from "@/lib/domain/run-stages";
+import { stageActive, stageBars } from "@/lib/domain/run-stages";
 import { applyRunEvent, throughput, type RunViewState } from "@/lib/domain/run-view";
 import { AgentList } from "./agent-list";
 import { ConversationStream } from "./conversation-stream";
@@ -10,7 +10,7 @@ import { RunControls } from "./run-controls";
 import { StageActions } from "./stage-actions";
 import { StageCounts } from "./stage-counts";
 import { useRunEvents } from "./use-run-events";
-import { stageActive, useStagePolling } from "./use-stage-polling";
+import { useStagePolling } from "./use-stage-polling";
 
 const TYPES = ["status", "stage", "progress", "discussion.message", "verify.progress", "verify.done", "dpo.progress", "dpo.done"];
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { StageState } from "@/lib/domain/run-stages";
+import { stageActive, type StageState } from "@/lib/domain/run-stages";
 
 const GENERATING = ["queued", "running", "pausing", "cancelling"];
 
@@ -16,7 +16,7 @@ export function StageActions({ runId, status, stages, onStarted }: { runId: stri
   const [error, setError] = useState<string | null>(null);
   const n = Number(answers);
   const nValid = Number.isInteger(n) && n >= 1 && n <= 1024;
-  const working = GENERATING.includes(status) || (stages.verify !== null && !stages.verify.finished) || (stages.dpo !== null && !stages.dpo.finished);
+  const working = GENERATING.includes(status) || stageActive(stages);
 
   async function start(stage: "verify" | "dpo") {
     setBusy(true);

@@ -11,12 +11,12 @@ export interface PolledStages {
   stages: StageState;
 }
 
-export const stageActive = (s: StageState) => (s.verify !== null && !s.verify.finished) || (s.dpo !== null && !s.dpo.finished);
 
 /**
  * The verify and dpo stages of a run whose event stream has ended: the generation's `end`
  * closes the stream and these stages come after it. While `follow`, reads the run's snapshot
- * every `everyMs` (a few index seeks, whatever the run's length) for its stages.
+ * every `everyMs` for its stages, without discussion messages (a few index seeks, whatever the
+ * run's length).
  */
 export function useStagePolling(runId: string, follow: boolean, everyMs = 1500): PolledStages | null {
   const [polled, setPolled] = useState<PolledStages | null>(null);
@@ -24,7 +24,7 @@ export function useStagePolling(runId: string, follow: boolean, everyMs = 1500):
     if (!follow) return;
     let live = true;
     const tick = async () => {
-      const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/snapshot`).catch(() => null);
+      const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/snapshot?messages=0`).catch(() => null);
       if (!res?.ok) return;
       const snapshot = (await res.json()) as RunSnapshot;
       if (!live) return;

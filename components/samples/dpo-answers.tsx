@@ -4,7 +4,7 @@ import type { DpoQueryView } from "@/lib/pipeline/dpo/dpo-query-view";
 import { api, ApiError } from "./api";
 import { AnswerDiff } from "./answer-diff";
 import { DpoAnswerCard } from "./dpo-answer-card";
-import { monacoLanguage } from "./monaco-language";
+import { monacoLanguage } from "@/lib/domain/language-names";
 import "./dpo-answers.css";
 
 /** Tall enough for the longer answer (19 px a line), within bounds. */

@@ -3,7 +3,7 @@ import type { SampleDetail } from "@/lib/samples/types";
 import { CodeEditor } from "./code-editor";
 import { ExecutionResult } from "./execution-result";
 import { RevisionList } from "./revision-list";
-import { monacoLanguage } from "./monaco-language";
+import { monacoLanguage } from "@/lib/domain/language-names";
 
 export interface Draft {
   instruction: string;

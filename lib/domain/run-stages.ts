@@ -35,6 +35,9 @@ export interface StageState {
 }
 
 export const NO_STAGES: StageState = { verify: null, dpo: null };
+
+/** Whether verify or DPO has started and not finished. */
+export const stageActive = (s: StageState) => (s.verify !== null && !s.verify.finished) || (s.dpo !== null && !s.dpo.finished);
 export const STAGE_EVENT_TYPES = ["stage", "verify.progress", "verify.done", "dpo.progress", "dpo.done"] as const;
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);

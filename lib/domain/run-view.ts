@@ -57,8 +57,8 @@ export interface RunViewState {
 
 export const TERMINAL = ["succeeded", "failed", "cancelled"];
 
-export function initialRunView(status: string, counts: ProgressCounts | null = null): RunViewState {
-  return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts, firstProgress: null, lastProgress: null, conversations: [], messages: 0, stages: NO_STAGES };
+export function initialRunView(status: string): RunViewState {
+  return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts: null, firstProgress: null, lastProgress: null, conversations: [], messages: 0, stages: NO_STAGES };
 }
 
 const isCounts = (v: unknown): v is ProgressCounts => !!v && typeof v === "object" && "seed" in v && "samples" in v && "usage" in v;

@@ -63,8 +63,9 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   if (!run) throw new AppError("not_found:run", `No run ${runId}.`);
   const config = run.config as unknown as RunConfig;
   const n = opts.n ?? 128;
+  const temperature = opts.temperature ?? 0.8;
   const policy = { maxPairs: opts.maxPairs ?? 4, preferShortest: opts.preferShortest ?? true };
-  const client = opts.client ?? (await createDpoClient(db, config, { model: opts.model, temperature: opts.temperature ?? 0.8 }, opts.endpoints)).client;
+  const client = opts.client ?? (await createDpoClient(db, config, { model: opts.model, temperature }, opts.endpoints)).client;
   const queries = await selectDpoQueries(db, runId, opts);
   const finished = await db.runStep.findMany({ where: { runId, stage: "dpo" }, select: { key: true, output: true } });
   const counts: DpoCounts = { queries: queries.length, done: 0, answers: 0, samplingFailures: 0, executed: 0, cacheHits: 0, pairs: 0, noPassing: 0, noFailing: 0 };
@@ -82,7 +83,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const batchSize = opts.batchSize ?? 4;
   // The settings go with the stage event, so a run made later to compare with this one (an ablation's
   // twin) can sample its answers the same way, whether this stage ran from the queue or the CLI.
-  const settings: DpoSettings = { model: opts.model, n, temperature: opts.temperature ?? 0.8, ...policy, languages: opts.languages, limit: opts.limit };
+  const settings: DpoSettings = { model: opts.model, n, temperature, ...policy, languages: opts.languages, limit: opts.limit };
   await appendEvent(db, runTopic(runId), "stage", { stage: "dpo", settings });
 
   const batches = Array.from({ length: Math.ceil(todo.length / batchSize) }, (_, i) => todo.slice(i * batchSize, (i + 1) * batchSize));

@@ -33,7 +33,6 @@ export interface VerifyOptions {
   onProgress?: (c: VerifyCounts & { done: number }) => void;
 }
 
-export { NO_TESTS };
 
 /**
  * Stage "verify": runs every sample of the run that has no verdict yet (so a second call

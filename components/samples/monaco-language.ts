@@ -1,1 +1,0 @@
-export { monacoLanguage } from "@/lib/domain/language-names";
