@@ -33,7 +33,15 @@ export const scriptedOptionsSchema = z
 export type ScriptedOptions = z.infer<typeof scriptedOptionsSchema>;
 export type ScriptedFaults = z.infer<typeof scriptedFaultsSchema>;
 
-export const endpointProviders = ["openai-compatible", "openai", "anthropic", "scripted"] as const;
+export const endpointProviders = ["openai-compatible", "openai", "anthropic", "local", "scripted"] as const;
+
+/**
+ * How an endpoint is asked for JSON: "auto" starts with json_schema and falls back (json_schema →
+ * json_object → none, the schema then stated in the prompt) when the server refuses a format;
+ * the others pin a mode, as found by the connection probe or set in Settings.
+ */
+export const structuredOutputModes = ["auto", "json_schema", "json_object", "none"] as const;
+export type StructuredOutputMode = (typeof structuredOutputModes)[number];
 
 export const modelEndpointSchema = z
   .object({
@@ -53,6 +61,13 @@ export const modelEndpointSchema = z
     retryMaxDelayMs: z.number().int().min(0).default(30_000),
     /** re-asks after a malformed answer, with the validation error fed back */
     structuredRetries: z.number().int().min(0).max(10).default(2),
+    structuredOutput: z.enum(structuredOutputModes).default("auto"),
+    /** the model's context window in tokens, when known (probe: /v1/models; local: the GGUF) */
+    contextLength: z.number().int().min(1).optional(),
+    /** provider "local": the GGUF file run in-process with node-llama-cpp */
+    modelPath: z.string().min(1).optional(),
+    /** provider "local": llama.cpp threads (default: the cores really free) */
+    threads: z.number().int().min(1).max(256).optional(),
     pricePerMillionInput: z.number().min(0).optional(),
     pricePerMillionOutput: z.number().min(0).optional(),
     scripted: scriptedOptionsSchema.optional(),
@@ -61,6 +76,9 @@ export const modelEndpointSchema = z
   .superRefine((e, ctx) => {
     if (e.provider === "openai-compatible" && !e.baseURL) {
       ctx.addIssue({ code: "custom", path: ["baseURL"], message: "an openai-compatible endpoint needs a baseURL (e.g. http://localhost:8000/v1)" });
+    }
+    if (e.provider === "local" && !e.modelPath) {
+      ctx.addIssue({ code: "custom", path: ["modelPath"], message: "a local endpoint needs modelPath: a .gguf file" });
     }
     if (e.provider !== "scripted" && e.scripted) {
       ctx.addIssue({ code: "custom", path: ["scripted"], message: "scripted options only apply to provider: scripted" });

@@ -4,6 +4,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { AppError } from "@/lib/errors";
 import { createScriptedModel } from "./scripted-model";
 
 /**
@@ -25,6 +26,9 @@ export function getModel(endpoint: ModelEndpoint): LanguageModel {
       }).chatModel(endpoint.model);
     case "openai":
       return createOpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseURL, headers: endpoint.headers }).chat(endpoint.model);
+    case "local":
+      // replaced by the node-llama-cpp provider (issue 12, part 8)
+      throw new AppError("unavailable:provider", `The local provider is not available yet (endpoint ${endpoint.name}).`);
     case "anthropic":
       return createAnthropic({ apiKey: endpoint.apiKey, baseURL: endpoint.baseURL, headers: endpoint.headers })(endpoint.model);
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { endpointProviders, structuredOutputModes } from "@/lib/domain/model-endpoint";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -9,13 +10,16 @@ import { AppError } from "@/lib/errors";
  */
 export const endpointInput = z.object({
   name: z.string().trim().min(1).max(80).regex(/^[\w.\- ]+$/, "letters, digits, space, . _ - only"),
-  provider: z.enum(["openai-compatible", "openai", "anthropic", "scripted"]),
+  provider: z.enum(endpointProviders),
   baseUrl: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   model: z.string().trim().min(1).max(200),
   apiKey: z.string().max(500).optional(),
   maxConcurrency: z.number().int().min(1).max(1024).default(8),
   priceInPerMTok: z.number().min(0).optional(),
   priceOutPerMTok: z.number().min(0).optional(),
+  structuredOutput: z.enum(structuredOutputModes).default("auto"),
+  contextLength: z.number().int().min(1).optional(),
+  modelPath: z.string().trim().max(4096).optional().or(z.literal("").transform(() => undefined)),
 });
 export type EndpointInput = z.infer<typeof endpointInput>;
 

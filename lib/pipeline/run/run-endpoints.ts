@@ -23,6 +23,9 @@ export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
     baseURL: row.baseUrl ?? undefined,
     apiKey: row.apiKey ?? undefined,
     concurrency: row.maxConcurrency,
+    structuredOutput: row.structuredOutput,
+    contextLength: row.contextLength ?? undefined,
+    modelPath: row.modelPath ?? undefined,
     pricePerMillionInput: row.priceInPerMTok ?? undefined,
     pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
   });
