@@ -60,10 +60,11 @@ const stamp = path.join(root, "node_modules/.package-lock.json");
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(path.join(root, "package-lock.json")).mtimeMs) {
   // npm ci refuses a lockfile that lacks other platforms' optional packages, and a registry
   // mirror without them (Next's darwin/win32 SWC builds, say) makes npm write exactly such a
-  // lockfile. npm install then installs the same locked tree, without changing the lockfile.
+  // lockfile. npm install then installs the same locked tree; --no-save keeps it from writing
+  // those entries back, so a fresh clone's tree stays unchanged.
   if (!run("npm", ["ci", "--no-audit", "--no-fund"], { optional: true })) {
-    console.log("npm ci refused the lockfile (optional packages of other platforms are not in it); installing the locked tree with npm install");
-    run("npm", ["install", "--no-audit", "--no-fund"]);
+    console.log("npm ci refused the lockfile (optional packages of other platforms are not in it); installing the locked tree with npm install --no-save");
+    run("npm", ["install", "--no-save", "--no-audit", "--no-fund"]);
   }
 } else console.log("node_modules up to date");
 
