@@ -60,6 +60,9 @@ def run(cfg: JobConfig, resume: bool = False, stop: StopFlag = None) -> str:
 
 def _run(cfg, resume, stop, d, rep, say) -> str:
     loaded = models.load(cfg, d.device)
+    if d.main:
+        rep.record(loaded.attention_record())
+    say(f"[trainer] attention: {loaded.attention_record()['message']}")
     data = prepare(cfg, loaded.render, loaded.encode)
     if not data.train:
         raise ValueError("no training items after tokenization")
