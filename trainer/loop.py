@@ -16,7 +16,7 @@ from trainer import checkpoint as ckpt
 from trainer import distributed, models
 from trainer.config import JobConfig
 from trainer.mfu import flops_per_token, mfu, peak_tflops_for
-from trainer.prepare import make_schedule, prepare, total_steps
+from trainer.prepare import Schedule, prepare, step_plan
 from trainer.reporter import Reporter
 from trainer.schedule import lr_multiplier
 from trainer.steps import cached_reference, dpo_micro, evaluate, label_tokens, reference_logps, sft_micro
@@ -66,8 +66,13 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
     data = prepare(cfg, loaded.render, loaded.encode)
     if not data.train:
         raise ValueError("no training items after tokenization")
-    sched = make_schedule(cfg, len(data.train), d.world)
-    total = total_steps(cfg, sched)
+    plan = step_plan(cfg, len(data.train), d.world, data.train_samples)
+    sched = Schedule(len(data.train), cfg.micro_batch_size, d.world, plan.accumulation, cfg.seed)
+    total = plan.total_steps
+    if d.main:
+        rep.record(plan.as_record())
+    for w in plan.warnings:
+        say(f"[trainer] warning: {w}")
     layer_types = {type(loaded.model.layers[0])} if loaded.native else set()
     model = distributed.wrap(loaded.model, d, cfg.fsdp, layer_types)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -93,8 +98,9 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
     seq_len = cfg.max_length if cfg.packing else max(len(x.input_ids) for x in data.train) if cfg.kind == "sft" else cfg.max_length
     per_token = flops_per_token(loaded.matmul_params, loaded.n_layers, loaded.hidden, seq_len)
     peak = cfg.peak_tflops or (peak_tflops_for(torch.cuda.get_device_name(d.device)) if d.device.type == "cuda" else None)
-    say(f"[trainer] {cfg.kind} {cfg.model}: {len(data.train)} train / {len(data.eval)} eval items, "
-        f"{total} steps, accumulation {sched.accum} × micro {cfg.micro_batch_size} × {d.world} process(es)")
+    say(f"[trainer] {cfg.kind} {cfg.model}: {plan.samples} train samples in {len(data.train)} rows / {len(data.eval)} eval items, "
+        f"{total} steps ({plan.steps_per_epoch} an epoch), accumulation {sched.accum} × micro {cfg.micro_batch_size} × {d.world} "
+        f"process(es) ≈ {plan.samples_per_step:.0f} samples a step, warm-up {cfg.warmup_steps}")
     rep.status("running", step, f"{total} steps")
 
     window = {"tokens": 0, "time": 0.0, "steps": 0}
