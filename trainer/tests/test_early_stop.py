@@ -34,22 +34,13 @@ class EarlyStopperTest(unittest.TestCase):
         self.assertEqual(again.update(20, 1.3), (False, True))
 
 
-def conflicting_eval(path):
-    """The training prompts with answers the training pushes away from (reversed, upper case)."""
-    with open(os.path.join(EXAMPLES, "tiny-sft.jsonl")) as src, open(path, "w") as out:
-        for line in list(src)[:8]:
-            m = json.loads(line)["messages"]
-            out.write(json.dumps({"messages": m[:-1] + [{"role": "assistant", "content": m[-1]["content"][::-1].upper() * 2}]}) + "\n")
-    return path
-
-
 class EarlyStopEndToEndTest(unittest.TestCase):
     def test_a_rising_eval_loss_stops_the_job_and_the_best_weights_are_exported(self):
         d = tempfile.mkdtemp()
         server = MetricsServer("job-token")
         self.addCleanup(server.close)
         job = write_job(os.path.join(d, "job.json"), metrics_url=server.url, metrics_token="job-token", max_steps=60, eval_every=2,
-                        save_every=0, warmup_steps=1, eval_dataset=conflicting_eval(os.path.join(d, "eval.jsonl")),
+                        save_every=0, warmup_steps=1, eval_dataset=os.path.join(EXAMPLES, "tiny-sft-conflicting-eval.jsonl"),
                         early_stopping_patience=2, early_stopping_min_delta=0.01)
         p = start("sft", job)
         out, _ = p.communicate(timeout=180)
