@@ -3,6 +3,12 @@ import cliProgress from "cli-progress";
 import { openDb } from "@/lib/cli/open-db";
 import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
+import { selectDpoQueries } from "@/lib/pipeline/dpo/select-queries";
+import { sampleFromModel } from "@/lib/training/model-sampler";
+import { vllmServeCommand } from "@/lib/training/sample-queries";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import path from "node:path";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
 
@@ -17,6 +23,9 @@ interface Options {
   limit?: string;
   cache: boolean;
   progress: boolean;
+  fromModel?: string;
+  python: string;
+  maxNewTokens: string;
 }
 
 /**
@@ -38,6 +47,9 @@ export default function register(program: Command): void {
     .option("--limit <count>", "at most this many queries")
     .option("--no-cache", "run every answer, even ones whose program ran before")
     .option("--no-progress", "no progress bar on stderr")
+    .option("--from-model <dir>", "sample the answers from this SFT model (its output dir's final/) with `python -m trainer sample`, as the paper builds Ds4")
+    .option("--python <path>", "the interpreter with torch (and vllm or transformers) for --from-model", "python3")
+    .option("--max-new-tokens <count>", "longest answer sampled with --from-model", "1024")
     .action(async (opts: Options) => {
       const settings = dpoSettingsSchema.parse({
         model: opts.model, n: Number(opts.n), temperature: Number(opts.temperature), maxPairs: Number(opts.maxPairs),
@@ -53,9 +65,23 @@ export default function register(program: Command): void {
           signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.total)); bar?.update(c.done, { info: `${c.passed} passed, ${c.failed} failed` }); },
         });
+        const maxNewTokens = Number(opts.maxNewTokens);
+        if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) throw new AppError("invalid:max-new-tokens", `--max-new-tokens must be a positive whole number, not ${opts.maxNewTokens}`);
+        let presampled: { model: string; answers: Map<string, string[]> } | undefined;
+        if (opts.fromModel) {
+          const queries = await selectDpoQueries(db, opts.run, settings);
+          process.stderr.write(`[xinstruct] sampling ${settings.n} answers for each of ${queries.length} queries from ${opts.fromModel} (the other way: ${vllmServeCommand(opts.fromModel)}, add it as an endpoint, then --model sft)\n`);
+          bar?.update(0, { stage: "sample", info: "python -m trainer sample" });
+          const answers = await sampleFromModel(queries, {
+            model: opts.fromModel, n: settings.n, temperature: settings.temperature, maxNewTokens, python: opts.python,
+            workDir: path.join(env().dataDir, "ds4-samples", opts.run), signal: stop.signal,
+            onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); },
+          });
+          presampled = { model: opts.fromModel, answers };
+        }
         bar?.update(0, { stage: "dpo   ", info: "" });
         const counts = await dpoRun(db, opts.run, {
-          ...settings, signal: stop.signal, useCache: opts.cache,
+          ...settings, signal: stop.signal, useCache: opts.cache, presampled,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.queries)); bar?.update(c.done, { info: `${c.pairs} pairs, ${c.executed} executed, ${c.cacheHits} cached` }); },
         });
         bar?.stop();
