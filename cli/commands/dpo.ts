@@ -3,12 +3,9 @@ import cliProgress from "cli-progress";
 import { openDb } from "@/lib/cli/open-db";
 import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
-import { selectDpoQueries } from "@/lib/pipeline/dpo/select-queries";
-import { sampleFromModel } from "@/lib/training/model-sampler";
+import { dpoFromModel } from "@/lib/pipeline/dpo/dpo-from-model";
 import { vllmServeCommand } from "@/lib/training/sample-queries";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import path from "node:path";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
 
@@ -53,8 +50,10 @@ export default function register(program: Command): void {
     .action(async (opts: Options) => {
       const settings = dpoSettingsSchema.parse({
         model: opts.model, n: Number(opts.n), temperature: Number(opts.temperature), maxPairs: Number(opts.maxPairs),
-        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined,
+        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined, fromModel: opts.fromModel,
       });
+      const maxNewTokens = Number(opts.maxNewTokens);
+      if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) throw new AppError("invalid:max-new-tokens", `--max-new-tokens must be a positive whole number, not ${opts.maxNewTokens}`);
       const db = await openDb();
       const stop = new AbortController();
       process.on("SIGINT", () => stop.abort());
@@ -65,23 +64,16 @@ export default function register(program: Command): void {
           signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.total)); bar?.update(c.done, { info: `${c.passed} passed, ${c.failed} failed` }); },
         });
-        const maxNewTokens = Number(opts.maxNewTokens);
-        if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) throw new AppError("invalid:max-new-tokens", `--max-new-tokens must be a positive whole number, not ${opts.maxNewTokens}`);
-        let presampled: { model: string; answers: Map<string, string[]> } | undefined;
         if (opts.fromModel) {
-          const queries = await selectDpoQueries(db, opts.run, settings);
-          process.stderr.write(`[xinstruct] sampling ${settings.n} answers for each of ${queries.length} queries from ${opts.fromModel} (the other way: ${vllmServeCommand(opts.fromModel)}, add it as an endpoint, then --model sft)\n`);
+          process.stderr.write(`[xinstruct] sampling ${settings.n} answers per query from ${opts.fromModel} with python -m trainer sample (the other way: ${vllmServeCommand(opts.fromModel)}, add it as an endpoint in Settings, then --model sft)\n`);
           bar?.update(0, { stage: "sample", info: "python -m trainer sample" });
-          const answers = await sampleFromModel(queries, {
-            model: opts.fromModel, n: settings.n, temperature: settings.temperature, maxNewTokens, python: opts.python,
-            workDir: path.join(env().dataDir, "ds4-samples", opts.run), signal: stop.signal,
-            onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); },
-          });
-          presampled = { model: opts.fromModel, answers };
         }
         bar?.update(0, { stage: "dpo   ", info: "" });
-        const counts = await dpoRun(db, opts.run, {
-          ...settings, signal: stop.signal, useCache: opts.cache, presampled,
+        const run = opts.fromModel
+          ? (o: Parameters<typeof dpoRun>[2]) => dpoFromModel(db, opts.run, { ...settings, fromModel: opts.fromModel! }, { ...o, python: opts.python, maxNewTokens, onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); } })
+          : (o: Parameters<typeof dpoRun>[2]) => dpoRun(db, opts.run, { ...settings, ...o });
+        const counts = await run({
+          signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.queries)); bar?.update(c.done, { info: `${c.pairs} pairs, ${c.executed} executed, ${c.cacheHits} cached` }); },
         });
         bar?.stop();
