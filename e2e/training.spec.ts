@@ -40,6 +40,10 @@ test("a tiny SFT job launched from the form shows its command first, then live c
   await page.getByRole("button", { name: "Preview command" }).click();
   const preview = page.getByTestId("training-preview");
   await expect(preview).toContainText("python3 -m trainer sft --config");
+  // The step plan before launch: the dataset file is on this host, the batch of 8 counts samples.
+  const plan = page.getByTestId("training-plan");
+  await expect(plan).toContainText("16 optimizer steps");
+  await expect(plan).toContainText("packed rows");
   await page.getByRole("tab", { name: "LLaMA-Factory YAML" }).click();
   await expect(preview).toContainText("stage: sft");
   await expect(preview).toContainText("learning_rate: 0.003");
@@ -83,6 +87,32 @@ test("a tiny SFT job launched from the form shows its command first, then live c
   await expect(row).toContainText("16 / 16");
   await expect(row).toContainText("tiny-sft.jsonl");
   await expect(row).toContainText(/\d\.\d{4}/);
+});
+
+test("early stopping: a job whose eval loss stops falling ends early and exports its best weights; the page says where", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  const evalDataset = path.resolve(import.meta.dirname, "../trainer/examples/tiny-sft-conflicting-eval.jsonl");
+  const created = await request.post("/api/training", {
+    data: { config: { name: "e2e-early-stop", baseModel: "tiny-test", dataset, evalDataset, resources: { gpusPerNode: 0 },
+      training: { ...small, warmupSteps: 1, maxSteps: 60, evalEvery: 2, saveEvery: 0, earlyStoppingPatience: 2, earlyStoppingMinDelta: 0.01 } } },
+  });
+  expect(created.status()).toBe(201);
+  const { job } = await created.json();
+  await page.goto(`/training/${job.id}`);
+  await expect(page.getByTestId("training-summary")).toContainText("after 2 evals without an eval-loss gain > 0.01");
+  await expect(page.getByTestId("training-status")).toHaveText("succeeded", { timeout: 240_000 });
+  await expect(page.getByTestId("trainer-attention")).toContainText("native model: attention masked by segment ids");
+  await expect(page.getByTestId("trainer-schedule")).toContainText("optimizer steps");
+  const stop = page.getByTestId("trainer-early-stop");
+  await expect(stop).toContainText(/early stop at step (\d+).*best step (\d+)/);
+  const [, stoppedAt, best] = /early stop at step (\d+).*best step (\d+)/.exec((await stop.textContent())!)!;
+  expect(Number(stoppedAt)).toBeLessThan(60);
+  await expect(stop).toContainText(`the final model holds the weights of step ${best}`);
+  await expect(page.getByTestId("chart-loss-marks")).toContainText(`early stop (step ${stoppedAt})`);
+  await expect(page.getByTestId("chart-loss-marks")).toContainText(`best eval, exported (step ${best})`);
+  await expect(page.getByTestId("training-checkpoints")).toContainText(`final model (weights of step ${best}, best eval loss)`);
+  await expect.poll(async () => Number(await page.getByTestId("chart-loss").getAttribute("data-points"))).toBe(Number(stoppedAt));
+  await page.screenshot({ path: "test-results/screens/training-early-stop.png", fullPage: true });
 });
 
 test("the metrics endpoint takes only the job's own token, even where sign-in is required", async ({ request, baseURL }) => {

@@ -63,3 +63,25 @@ def load_checkpoint(path: str, model, optimizer, scheduler) -> dict:
     random.setstate(rng["python"])
     with open(os.path.join(path, STATE)) as f:
         return json.load(f)
+
+
+def best_dir(output_dir: str) -> str:
+    return os.path.join(output_dir, "best")
+
+
+def save_best(output_dir: str, step: int, eval_loss: float, model_state: dict) -> str:
+    """Model weights only (no optimizer): what the final export takes when early stopping picks them."""
+    final = best_dir(output_dir)
+    tmp = final + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    torch.save(model_state, os.path.join(tmp, "model.pt"))
+    with open(os.path.join(tmp, "best.json"), "w") as f:
+        json.dump({"step": step, "eval_loss": eval_loss}, f)
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    return final
+
+
+def load_best(output_dir: str) -> dict:
+    return torch.load(os.path.join(best_dir(output_dir), "model.pt"), map_location="cpu")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, fields
 from typing import Optional
 
@@ -34,6 +35,8 @@ class JobConfig:
     max_grad_norm: float = 1.0
     beta: float = 0.1  # DPO
     packing: bool = True
+    # auto: flash_attention_2 where flash-attn is installed, else sdpa (eager also keeps packed samples apart)
+    attn_implementation: str = "auto"
     bf16: bool = True
     gradient_checkpointing: bool = True
     fsdp: bool = False
@@ -41,6 +44,10 @@ class JobConfig:
     eval_every: int = 50
     save_every: int = 200
     keep_checkpoints: int = 2
+    # Early stopping on eval loss (0 = off): stop after this many evaluations without an improvement
+    # of more than min_delta; the best weights are kept and exported as the final model.
+    early_stopping_patience: int = 0
+    early_stopping_min_delta: float = 0.0
     seed: int = 42
     metrics_url: Optional[str] = None
     metrics_token: Optional[str] = None
@@ -57,6 +64,10 @@ class JobConfig:
         for name in ("global_batch_size", "micro_batch_size", "max_length"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", self.attn_implementation):
+            raise ValueError(f"attn_implementation must be auto or an implementation name such as sdpa, not {self.attn_implementation!r}")
+        if self.early_stopping_patience < 0 or self.early_stopping_min_delta < 0:
+            raise ValueError("early_stopping_patience and early_stopping_min_delta cannot be negative")
         if self.learning_rate <= 0:
             raise ValueError("learning_rate must be positive")
         return self

@@ -118,10 +118,17 @@ def encode_preference(render: Render, encode: Encode, row: dict, max_length: int
 def split_eval(rows: Sequence, fraction: float, seed: int) -> Tuple[list, list]:
     """A deterministic held-out split; at least one eval row when fraction > 0 and there are 2+ rows."""
     rows = list(rows)
-    if fraction <= 0 or len(rows) < 2:
+    n_eval = eval_count(len(rows), fraction)
+    if n_eval == 0:
         return rows, []
     order = list(range(len(rows)))
     random.Random(seed).shuffle(order)
-    n_eval = min(len(rows) - 1, max(1, round(len(rows) * fraction)))
     held = set(order[:n_eval])
     return [r for i, r in enumerate(rows) if i not in held], [r for i, r in enumerate(rows) if i in held]
+
+
+def eval_count(n_rows: int, fraction: float) -> int:
+    """Rows held out for eval (mirrored in lib/training/schedule-plan.ts; Python rounds half to even)."""
+    if fraction <= 0 or n_rows < 2:
+        return 0
+    return min(n_rows - 1, max(1, round(n_rows * fraction)))

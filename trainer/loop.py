@@ -15,8 +15,9 @@ import torch
 from trainer import checkpoint as ckpt
 from trainer import distributed, models
 from trainer.config import JobConfig
+from trainer.early_stop import EarlyStopper
 from trainer.mfu import flops_per_token, mfu, peak_tflops_for
-from trainer.prepare import make_schedule, prepare, total_steps
+from trainer.prepare import Schedule, prepare, step_plan
 from trainer.reporter import Reporter
 from trainer.schedule import lr_multiplier
 from trainer.steps import cached_reference, dpo_micro, evaluate, label_tokens, reference_logps, sft_micro
@@ -60,11 +61,19 @@ def run(cfg: JobConfig, resume: bool = False, stop: StopFlag = None) -> str:
 
 def _run(cfg, resume, stop, d, rep, say) -> str:
     loaded = models.load(cfg, d.device)
+    if d.main:
+        rep.record(loaded.attention_record())
+    say(f"[trainer] attention: {loaded.attention_record()['message']}")
     data = prepare(cfg, loaded.render, loaded.encode)
     if not data.train:
         raise ValueError("no training items after tokenization")
-    sched = make_schedule(cfg, len(data.train), d.world)
-    total = total_steps(cfg, sched)
+    plan = step_plan(cfg, len(data.train), d.world, data.train_samples)
+    sched = Schedule(len(data.train), cfg.micro_batch_size, d.world, plan.accumulation, cfg.seed)
+    total = plan.total_steps
+    if d.main:
+        rep.record(plan.as_record())
+    for w in plan.warnings:
+        say(f"[trainer] warning: {w}")
     layer_types = {type(loaded.model.layers[0])} if loaded.native else set()
     model = distributed.wrap(loaded.model, d, cfg.fsdp, layer_types)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -72,9 +81,14 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
                             weight_decay=cfg.weight_decay)
     lr_sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_multiplier(s, cfg.warmup_steps, total, cfg.min_lr_ratio))
     step = 0
+    stopper = EarlyStopper(cfg.early_stopping_patience, cfg.early_stopping_min_delta)
+    if stopper.enabled and not data.eval:
+        raise ValueError("early stopping needs eval data: set eval_fraction above 0 or an eval_dataset")
     last = ckpt.latest_checkpoint(cfg.output_dir) if resume else None
     if last:
-        step = ckpt.load_checkpoint(last, distributed.unwrap(model), opt, lr_sched)["step"]
+        position = ckpt.load_checkpoint(last, distributed.unwrap(model), opt, lr_sched)
+        step = position["step"]
+        stopper.load(position.get("early_stopping"))
         say(f"[trainer] resumed from {last} at step {step}")
     elif resume:
         say("[trainer] no checkpoint to resume from; starting at step 0")
@@ -90,8 +104,9 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
     seq_len = cfg.max_length if cfg.packing else max(len(x.input_ids) for x in data.train) if cfg.kind == "sft" else cfg.max_length
     per_token = flops_per_token(loaded.matmul_params, loaded.n_layers, loaded.hidden, seq_len)
     peak = cfg.peak_tflops or (peak_tflops_for(torch.cuda.get_device_name(d.device)) if d.device.type == "cuda" else None)
-    say(f"[trainer] {cfg.kind} {cfg.model}: {len(data.train)} train / {len(data.eval)} eval items, "
-        f"{total} steps, accumulation {sched.accum} × micro {cfg.micro_batch_size} × {d.world} process(es)")
+    say(f"[trainer] {cfg.kind} {cfg.model}: {plan.samples} train samples in {len(data.train)} rows / {len(data.eval)} eval items, "
+        f"{total} steps ({plan.steps_per_epoch} an epoch), accumulation {sched.accum} × micro {cfg.micro_batch_size} × {d.world} "
+        f"process(es) ≈ {plan.samples_per_step:.0f} samples a step, warm-up {cfg.warmup_steps}")
     rep.status("running", step, f"{total} steps")
 
     window = {"tokens": 0, "time": 0.0, "steps": 0}
@@ -125,7 +140,7 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
             tokens += n_tok
         if interrupted:
             opt.zero_grad(set_to_none=True)
-            _save(cfg, model, opt, lr_sched, step, d, rep, say)
+            _save(cfg, model, opt, lr_sched, step, d, rep, say, stopper)
             rep.status("stopped", step, "stopped on request; resume continues from the checkpoint")
             say(f"[trainer] stopped at step {step}")
             return "stopped"
@@ -153,34 +168,66 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
                 rep.metrics(step, values)
             say(f"step {step}/{total} loss {values['loss']:.4f} lr {lr:.3g} grad_norm {float(grad_norm):.3f} tokens/s {tps:.0f}")
             window = {"tokens": 0, "time": 0.0, "steps": 0}
+        early_stop = False
         if data.eval and (step % cfg.eval_every == 0 or step == total):
             ev = evaluate(cfg, loaded, model, data.eval, ref_eval, d)
             if d.main:
                 rep.metrics(step, ev)
             say(f"eval step {step} eval_loss {ev['eval_loss']:.4f}")
-        if cfg.save_every and step % cfg.save_every == 0 and step < total:
-            _save(cfg, model, opt, lr_sched, step, d, rep, say)
+            if stopper.enabled:
+                improved, early_stop = stopper.update(step, ev["eval_loss"])
+                if improved:
+                    _save_best(cfg, model, step, ev["eval_loss"], d, rep, say)
         if not math.isfinite(values["loss"]):
             raise FloatingPointError(f"loss is {values['loss']} at step {step}")
+        if early_stop:
+            message = (f"early stop at step {step}: eval loss did not improve by more than {cfg.early_stopping_min_delta} "
+                       f"for {cfg.early_stopping_patience} evaluations; best step {stopper.best_step} (eval loss {stopper.best:.4f})")
+            if d.main:
+                rep.record({"type": "early_stop", "step": step, "best_step": stopper.best_step, "best_eval_loss": stopper.best,
+                            "message": message})
+            say(f"[trainer] {message}")
+            break
+        if cfg.save_every and step % cfg.save_every == 0 and step < total:
+            _save(cfg, model, opt, lr_sched, step, d, rep, say, stopper)
 
     final = os.path.join(cfg.output_dir, "final")
     state = distributed.full_state_dict(model)
     if d.main:
         base = distributed.unwrap(model)
-        if cfg.fsdp and d.world > 1:
+        best = stopper.best_step if stopper.enabled else None
+        if best is not None and best != step:
+            state = ckpt.load_best(cfg.output_dir)
+            say(f"[trainer] final model: the best weights (step {best}, eval loss {stopper.best:.4f}), not step {step}'s")
+        if (cfg.fsdp and d.world > 1) or (best is not None and best != step):
             base.load_state_dict(state)
         models.save_final(loaded, base, cfg, final)
-        rep.record({"type": "final", "step": step, "path": final})
-        rep.status("completed", step, f"final model in {final}")
-        say(f"[trainer] done: final model in {final}")
+        record = {"type": "final", "step": step, "path": final}
+        if best is not None:
+            record.update(best_step=best, best_eval_loss=stopper.best)
+        rep.record(record)
+        chosen = f" (weights of step {best}, the best eval loss)" if best is not None else ""
+        rep.status("completed", step, f"final model in {final}{chosen}")
+        say(f"[trainer] done: final model in {final}{chosen}")
     d.barrier()
     return "completed"
 
 
-def _save(cfg, model, opt, lr_sched, step, d, rep, say):
+def _save(cfg, model, opt, lr_sched, step, d, rep, say, stopper):
     state = distributed.full_state_dict(model)
     if d.main:
-        path = ckpt.save_checkpoint(cfg.output_dir, step, state, opt, lr_sched, {"kind": cfg.kind}, cfg.keep_checkpoints)
+        position = {"kind": cfg.kind, "early_stopping": stopper.state()}
+        path = ckpt.save_checkpoint(cfg.output_dir, step, state, opt, lr_sched, position, cfg.keep_checkpoints)
         rep.checkpoint(step, path)
         say(f"[trainer] checkpoint {path}")
+    d.barrier()
+
+
+def _save_best(cfg, model, step, eval_loss, d, rep, say):
+    """The weights with the best eval loss so far, outside checkpoint rotation (<output_dir>/best)."""
+    state = distributed.full_state_dict(model)
+    if d.main:
+        path = ckpt.save_best(cfg.output_dir, step, eval_loss, state)
+        rep.record({"type": "best", "step": step, "eval_loss": eval_loss, "path": path})
+        say(f"[trainer] best eval loss so far at step {step}: weights kept in {path}")
     d.barrier()

@@ -8,6 +8,7 @@ from typing import Callable, Dict
 
 import torch
 
+from trainer import attention
 from trainer.config import JobConfig
 from trainer.native_model import TINY, ByteTokenizer, NativeCausalLM
 
@@ -25,14 +26,19 @@ class LoadedModel:
     hidden: int
     native: bool
     tokenizer: object = None
+    implementation: str = "native"  # the attention implementation the model runs
+    packing_mode: str = attention.SEGMENTS  # how packed samples are kept apart (trainer/attention.py)
+    mask_dtype: torch.dtype = torch.float32
 
     def logits(self, model: torch.nn.Module, batch: Dict[str, torch.Tensor]) -> torch.Tensor:
         if self.native:
             return model(batch["input_ids"], batch["position_ids"], batch["segment_ids"])
-        # Hugging Face models: position ids restart per packed sample; with flash-attention 2
-        # transformers keeps attention inside each sample from them.
-        return model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
-                     position_ids=batch["position_ids"], use_cache=False).logits
+        out = model(**attention.hf_inputs(batch, self.packing_mode, self.mask_dtype), use_cache=False).logits
+        return attention.unflatten_logits(out, batch) if self.packing_mode == attention.VARLEN else out
+
+    def attention_record(self) -> dict:
+        return {"type": "attention", "implementation": self.implementation, "packing": self.packing_mode,
+                "message": attention.describe(self.implementation, self.packing_mode)}
 
 
 def is_tiny(name: str) -> bool:
@@ -81,13 +87,11 @@ def _load_hf(cfg: JobConfig, device: torch.device) -> LoadedModel:
     if tok.chat_template is None:
         raise ValueError(f"{cfg.model} has no chat template; use an instruct/chat tokenizer or add one")
     dtype = torch.bfloat16 if cfg.bf16 and (device.type != "cuda" or torch.cuda.is_bf16_supported()) else torch.float32
-    kwargs = {"torch_dtype": dtype}
-    try:
-        import flash_attn  # noqa: F401
-        kwargs["attn_implementation"] = "flash_attention_2"
-    except ImportError:
-        kwargs["attn_implementation"] = "sdpa"
-    model = AutoModelForCausalLM.from_pretrained(cfg.model, **kwargs)
+    implementation = choose_implementation(cfg.attn_implementation, _flash_attn_importable())
+    mode = attention.packing_mode(implementation, cfg.packing)
+    if mode != attention.PADDING_ONLY:
+        require_packing_support(_transformers_version())
+    model = AutoModelForCausalLM.from_pretrained(cfg.model, torch_dtype=dtype, attn_implementation=implementation)
     if cfg.gradient_checkpointing:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
         model.config.use_cache = False
@@ -113,7 +117,44 @@ def _load_hf(cfg: JobConfig, device: torch.device) -> LoadedModel:
     def encode(text):
         return tok(text, add_special_tokens=False).input_ids
 
-    return LoadedModel(model, render, encode, pad, matmul, conf.num_hidden_layers, conf.hidden_size, native=False, tokenizer=tok)
+    return LoadedModel(model, render, encode, pad, matmul, conf.num_hidden_layers, conf.hidden_size, native=False, tokenizer=tok,
+                       implementation=implementation, packing_mode=mode, mask_dtype=dtype)
+
+
+def _flash_attn_importable() -> bool:
+    try:
+        import flash_attn  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def _transformers_version() -> str:
+    import transformers
+    return transformers.__version__
+
+
+def choose_implementation(requested: str, flash_available: bool) -> str:
+    """"auto": flash-attention 2 where the package is installed, else SDPA; anything else as asked."""
+    if requested != "auto":
+        if requested == "flash_attention_2" and not flash_available:
+            raise ValueError("attn_implementation flash_attention_2 needs the flash-attn package (pip install flash-attn)")
+        return requested
+    return "flash_attention_2" if flash_available else "sdpa"
+
+
+# transformers 4.45 is the first release with both shapes this trainer relies on: flash-attention
+# varlen from restarting position ids (4.44, DataCollatorWithFlattening) and a prepared 4-D
+# additive mask passed through unchanged to SDPA/eager.
+MIN_TRANSFORMERS_FOR_PACKING = (4, 45)
+
+
+def require_packing_support(version: str) -> None:
+    parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+    if parts < MIN_TRANSFORMERS_FOR_PACKING:
+        raise attention.PackingRefused(
+            f"packing needs transformers >= {'.'.join(map(str, MIN_TRANSFORMERS_FOR_PACKING))} to keep packed samples apart "
+            f"(installed: {version}); upgrade transformers or set packing to false")
 
 
 def save_final(loaded: LoadedModel, model: torch.nn.Module, cfg: JobConfig, directory: str) -> str:

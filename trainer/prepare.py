@@ -10,12 +10,14 @@ from typing import List
 from trainer.config import JobConfig
 from trainer.data import as_messages, encode_chat, encode_preference, read_jsonl, split_eval
 from trainer.packing import pack, unpacked
+from trainer.schedule import Plan, plan
 
 
 @dataclass
 class Prepared:
     train: list
     eval: list
+    train_samples: int = 0  # samples behind the train items (several per packed row)
 
 
 def prepare(cfg: JobConfig, render, encode) -> Prepared:
@@ -27,12 +29,14 @@ def prepare(cfg: JobConfig, render, encode) -> Prepared:
     if cfg.kind == "dpo":
         def enc(rs, name):
             return [encode_preference(render, encode, r, cfg.max_length, f"{name} record {i + 1}") for i, r in enumerate(rs)]
-        return Prepared(enc(train_rows, cfg.dataset), enc(eval_rows, "eval"))
+        train = enc(train_rows, cfg.dataset)
+        return Prepared(train, enc(eval_rows, "eval"), len(train))
 
     def seqs(rs, name):
         examples = [encode_chat(render, encode, as_messages(r, f"{name} record {i + 1}"), cfg.max_length) for i, r in enumerate(rs)]
         return pack(examples, cfg.max_length) if cfg.packing else unpacked(examples, cfg.max_length)
-    return Prepared(seqs(train_rows, cfg.dataset), seqs(eval_rows, "eval"))
+    train = seqs(train_rows, cfg.dataset)
+    return Prepared(train, seqs(eval_rows, "eval"), sum(s.n_samples for s in train))
 
 
 @dataclass
@@ -70,9 +74,14 @@ class Schedule:
         return step * self.accum / self.micro_per_epoch
 
 
-def make_schedule(cfg: JobConfig, n_items: int, world: int) -> Schedule:
-    accum = max(1, cfg.global_batch_size // (cfg.micro_batch_size * world))
-    return Schedule(n_items, cfg.micro_batch_size, world, accum, cfg.seed)
+def step_plan(cfg: JobConfig, n_items: int, world: int, n_samples: int = None) -> Plan:
+    """n_items: rows the loop iterates; n_samples: the samples in them (the global batch counts samples)."""
+    return plan(n_samples or n_items, n_items, cfg.global_batch_size, cfg.micro_batch_size, world, cfg.epochs,
+                cfg.max_steps, cfg.warmup_steps)
+
+
+def make_schedule(cfg: JobConfig, n_items: int, world: int, n_samples: int = None) -> Schedule:
+    return Schedule(n_items, cfg.micro_batch_size, world, step_plan(cfg, n_items, world, n_samples).accumulation, cfg.seed)
 
 
 def total_steps(cfg: JobConfig, sched: Schedule) -> int:

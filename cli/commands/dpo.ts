@@ -3,6 +3,9 @@ import cliProgress from "cli-progress";
 import { openDb } from "@/lib/cli/open-db";
 import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
+import { dpoFromModel } from "@/lib/pipeline/dpo/dpo-from-model";
+import { vllmServeCommand } from "@/lib/training/sample-queries";
+import { AppError } from "@/lib/errors";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
 
@@ -17,6 +20,9 @@ interface Options {
   limit?: string;
   cache: boolean;
   progress: boolean;
+  fromModel?: string;
+  python: string;
+  maxNewTokens: string;
 }
 
 /**
@@ -38,11 +44,16 @@ export default function register(program: Command): void {
     .option("--limit <count>", "at most this many queries")
     .option("--no-cache", "run every answer, even ones whose program ran before")
     .option("--no-progress", "no progress bar on stderr")
+    .option("--from-model <dir>", "sample the answers from this SFT model (its output dir's final/) with `python -m trainer sample`, as the paper builds Ds4")
+    .option("--python <path>", "the interpreter with torch (and vllm or transformers) for --from-model", "python3")
+    .option("--max-new-tokens <count>", "longest answer sampled with --from-model", "1024")
     .action(async (opts: Options) => {
       const settings = dpoSettingsSchema.parse({
         model: opts.model, n: Number(opts.n), temperature: Number(opts.temperature), maxPairs: Number(opts.maxPairs),
-        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined,
+        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined, fromModel: opts.fromModel,
       });
+      const maxNewTokens = Number(opts.maxNewTokens);
+      if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) throw new AppError("invalid:max-new-tokens", `--max-new-tokens must be a positive whole number, not ${opts.maxNewTokens}`);
       const db = await openDb();
       const stop = new AbortController();
       process.on("SIGINT", () => stop.abort());
@@ -53,9 +64,16 @@ export default function register(program: Command): void {
           signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.total)); bar?.update(c.done, { info: `${c.passed} passed, ${c.failed} failed` }); },
         });
+        if (opts.fromModel) {
+          process.stderr.write(`[xinstruct] sampling ${settings.n} answers per query from ${opts.fromModel} with python -m trainer sample (the other way: ${vllmServeCommand(opts.fromModel)}, add it as an endpoint in Settings, then --model sft)\n`);
+          bar?.update(0, { stage: "sample", info: "python -m trainer sample" });
+        }
         bar?.update(0, { stage: "dpo   ", info: "" });
-        const counts = await dpoRun(db, opts.run, {
-          ...settings, signal: stop.signal, useCache: opts.cache,
+        const run = opts.fromModel
+          ? (o: Parameters<typeof dpoRun>[2]) => dpoFromModel(db, opts.run, { ...settings, fromModel: opts.fromModel! }, { ...o, python: opts.python, maxNewTokens, onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); } })
+          : (o: Parameters<typeof dpoRun>[2]) => dpoRun(db, opts.run, { ...settings, ...o });
+        const counts = await run({
+          signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.queries)); bar?.update(c.done, { info: `${c.pairs} pairs, ${c.executed} executed, ${c.cacheHits} cached` }); },
         });
         bar?.stop();

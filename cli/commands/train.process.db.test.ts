@@ -33,7 +33,12 @@ describe("xinstruct train", () => {
     const file = yaml();
     const local = await run(["train", "--config", file, "--dry-run"]);
     expect(local.code).toBe(0);
-    expect(local.out.trim()).toBe(`cd ${path.join(dir, "training", "<job-id>")} && python3 -m trainer sft --config ${path.join(dir, "training", "<job-id>", "job.json")}`.replace(/(\S*<job-id>\S*)/g, "'$1'"));
+    expect(local.out.trim().split("\n")[0]).toBe(`cd ${path.join(dir, "training", "<job-id>")} && python3 -m trainer sft --config ${path.join(dir, "training", "<job-id>", "job.json")}`.replace(/(\S*<job-id>\S*)/g, "'$1'"));
+    // the step plan: 48 records, 5 held out (10%), packed rows holding several samples; batch 8 counts samples
+    expect(local.out).toMatch(/# plan: 43 training samples in ≈\d+ packed rows/);
+    expect(local.out).toMatch(/# plan: 6 optimizer steps \(\d+ an epoch\), gradient accumulation \d+, ≈\d+ samples a step/);
+    expect(local.out).toContain("# plan: warm-up 2 steps = 33% of the run");
+    expect(local.out).toContain("# plan: warning: warm-up (2 steps) is 33% of the run's 6 optimizer steps (more than 20%)");
     const slurm = await run(["train", "--config", file, "--backend", "slurm", "--dry-run"]);
     expect(slurm.out).toContain("#SBATCH --nodes=1");
     expect(slurm.out).toContain("srun --kill-on-bad-exit=1 python3 -m trainer sft");

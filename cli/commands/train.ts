@@ -4,14 +4,16 @@ import cliProgress from "cli-progress";
 import { openDb } from "@/lib/cli/open-db";
 import { AppError } from "@/lib/errors";
 import { trainConfigFromYaml } from "@/lib/training/config-yaml";
+import { planForLaunch } from "@/lib/training/dataset-stats";
 import { toLlamaFactoryYaml, toTrlConfig } from "@/lib/training/export-formats";
+import { planLines } from "@/lib/training/plan-preview";
 import { cancelTrainingJob, createTrainingJob, listTrainingJobs, prepareResume, previewTraining } from "@/lib/training/jobs-service";
 import { launchTrainingJob, resumeTrainingJob } from "@/lib/training/launch";
 import { runTrainingJob } from "@/lib/training/run-training";
 import { defaultAppUrl, trainingWorkRoot } from "@/lib/training/settings";
 import type { Db } from "@/lib/db/client";
 
-interface TrainOpts { config: string; backend?: string; detach?: boolean; dryRun?: boolean; export?: string; appUrl?: string; quiet?: boolean }
+interface TrainOpts { config: string; backend?: string; detach?: boolean; dryRun?: boolean; samples?: string; export?: string; appUrl?: string; quiet?: boolean }
 
 /**
  * `xinstruct train --config train.yaml [--backend local|ssh|slurm]`: the same job the form
@@ -25,7 +27,8 @@ export default function register(program: Command): void {
     .requiredOption("-c, --config <file>", "training config (YAML)")
     .option("-b, --backend <backend>", "local | ssh | slurm (overrides the config)")
     .option("--detach", "queue the job for the worker and print its id")
-    .option("--dry-run", "print the command or sbatch script and exit")
+    .option("--dry-run", "print the command or sbatch script and the step plan, and exit")
+    .option("--samples <n>", "samples in the dataset, for the --dry-run plan when the file is not on this host")
     .option("--export <format>", "print the job as llamafactory (YAML) or trl (config + command) and exit")
     .option("--app-url <url>", "the dashboard's URL as the training host sees it (metrics endpoint)")
     .option("-q, --quiet", "no trainer log on stderr")
@@ -41,6 +44,10 @@ export default function register(program: Command): void {
       const placement = { workRoot: trainingWorkRoot(), appUrl: opts.appUrl ?? defaultAppUrl() };
       if (opts.dryRun) {
         console.log(previewTraining(config, placement).command);
+        const samples = opts.samples === undefined ? undefined : Number(opts.samples);
+        if (samples !== undefined && !(Number.isInteger(samples) && samples > 0)) throw new AppError("invalid:samples", `--samples must be a positive whole number, not ${opts.samples}`);
+        const plan = await planForLaunch(config, samples);
+        console.log(plan ? planLines(plan).map((l) => `# plan: ${l}`).join("\n") : "# plan: the dataset is not on this host; pass --samples N to see the steps, accumulation and warm-up share");
         return;
       }
       const db = await openDb();

@@ -14,9 +14,10 @@ export function JobSummary({ config, links }: { config: TrainConfig | null; link
         ["Eval data", config.evalDataset ? <code key="e">{config.evalDataset}</code> : `${(config.evalFraction * 100).toFixed(0)} % held out`],
         ["Method", config.method === "lora" ? `LoRA (r ${config.lora.r}, alpha ${config.lora.alpha})` : "full fine-tuning"],
         ["Learning rate", `${t.learningRate} (${fmtInt(t.warmupSteps)} warmup steps, cosine)`],
-        ["Batch", `${fmtInt(t.globalBatchSize)} sequences global · ${fmtInt(t.microBatchSize)} per GPU step`],
+        ["Batch", `${fmtInt(t.globalBatchSize)} samples global · ${fmtInt(t.microBatchSize)} per GPU step`],
         ["Max length", `${fmtInt(t.maxLength)} tokens`],
         ["Length", t.maxSteps ? `${fmtInt(t.maxSteps)} steps` : `${t.epochs} epochs`],
+        ["Early stopping", t.earlyStoppingPatience ? `after ${t.earlyStoppingPatience} evals without an eval-loss gain > ${t.earlyStoppingMinDelta}; best weights exported` : "off"],
         ...(config.kind === "dpo" ? [["DPO beta", String(t.beta)] as [string, ReactNode]] : []),
         ["Hardware", `${config.resources.gpusPerNode ? `${config.resources.gpusPerNode} GPU${config.resources.gpusPerNode > 1 ? "s" : ""}` : "CPU"} × ${config.resources.nodes} node${config.resources.nodes > 1 ? "s" : ""}${config.resources.fsdp ? " · FSDP" : ""}${t.bf16 ? " · bf16" : ""}`],
       ]

@@ -7,6 +7,8 @@ import { JobActions } from "@/components/training/job-actions";
 import { MetricChart, type Series } from "@/components/training/metric-chart";
 import { OverlayPicker, type OtherJob } from "@/components/training/overlay-picker";
 import { useTrainingStream, type Checkpoint } from "@/components/training/use-training-stream";
+import { lossMarks, type JobNotes } from "@/lib/training/job-notes";
+import { TrainerNotes } from "@/components/training/trainer-notes";
 
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777"];
 const LABELS: Record<string, string> = {
@@ -20,12 +22,13 @@ export interface JobViewProps {
   afterSeq: number;
   points: MetricPointLike[];
   checkpoints: Checkpoint[];
+  notes: JobNotes;
   others: OtherJob[];
 }
 
 /** The job page's live part: status, curves, log tail, checkpoints, cancel/resume, overlays. */
-export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewProps) {
-  const [s, setStatus] = useTrainingStream(job.id, afterSeq, { status: job.status, error: job.error, points, log: (job.logTail ?? "").split("\n").filter(Boolean), checkpoints });
+export function JobView({ job, afterSeq, points, checkpoints, notes, others }: JobViewProps) {
+  const [s, setStatus] = useTrainingStream(job.id, afterSeq, { status: job.status, error: job.error, points, log: (job.logTail ?? "").split("\n").filter(Boolean), checkpoints, notes });
   const [overlayIds, setOverlayIds] = useState<string[]>([]);
   const [overlays, setOverlays] = useState<SeriesSource[]>([]);
   const [smoothing, setSmoothing] = useState(0);
@@ -67,6 +70,7 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
       return { ...c, rows, series };
     });
   }, [s.points, overlays, smoothing]);
+  const marks = lossMarks(s.notes);
 
   return (
     <>
@@ -92,6 +96,7 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
           ) : null}
         </div>
       ) : null}
+      <TrainerNotes notes={s.notes} />
       <OverlayPicker jobs={others} selected={overlayIds} onChange={setOverlayIds} />
       {charts.length ? (
         <>
@@ -99,7 +104,7 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
             Loss smoothing <input type="range" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} aria-label="Loss smoothing" /> {smoothing.toFixed(2)}
           </label>
           <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(420px, 100%), 1fr))", gap: 12 }}>
-            {charts.map((c) => <MetricChart key={c.id} id={c.id} title={c.title} rows={c.rows} series={c.series} percent={c.percent} />)}
+            {charts.map((c) => <MetricChart key={c.id} id={c.id} title={c.title} rows={c.rows} series={c.series} percent={c.percent} marks={c.id === "loss" ? marks : undefined} />)}
           </div>
         </>
       ) : (
@@ -114,7 +119,7 @@ export function JobView({ job, afterSeq, points, checkpoints, others }: JobViewP
         <div className="table-wrap">
           <table data-testid="training-checkpoints">
             <thead><tr><th className="num">Step</th><th>Kind</th><th>Path on the training host</th></tr></thead>
-            <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td className="num">{c.step}</td><td>{c.final ? "final model" : "checkpoint"}</td><td style={{ overflowWrap: "anywhere" }}><code>{c.path}</code></td></tr>)}</tbody>
+            <tbody>{s.checkpoints.map((c) => <tr key={`${c.final}-${c.step}`}><td className="num">{c.step}</td><td>{c.final ? (s.notes.final?.bestStep !== undefined ? `final model (weights of step ${s.notes.final.bestStep}, best eval loss)` : "final model") : "checkpoint"}</td><td style={{ overflowWrap: "anywhere" }}><code>{c.path}</code></td></tr>)}</tbody>
           </table>
         </div>
       )}

@@ -3,8 +3,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { DEFAULT_FORM, formToConfig, type TrainForm } from "@/lib/training/form";
 import { checkTrainForm, type FormErrors } from "@/lib/training/form-check";
+import { planLines, type PlanPreview } from "@/lib/training/plan-preview";
 
-interface Preview { command: string; llamaFactoryYaml: string; trlYaml: string; trlCommand: string }
+interface Preview { command: string; llamaFactoryYaml: string; trlYaml: string; trlCommand: string; plan: PlanPreview | null }
 type Tab = "command" | "llamafactory" | "trl";
 
 /** The launch form: the exact command (or sbatch script) is shown before launch; exports for other tools. */
@@ -40,7 +41,7 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
       return null;
     }
     setBusy(true);
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config: formToConfig(f) }) });
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config: formToConfig(f), datasetSamples: f.datasetSamples.trim() ? Number(f.datasetSamples) : undefined }) });
     const body = await res.json().catch(() => ({}));
     setBusy(false);
     if (!res.ok) {
@@ -95,6 +96,9 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
         {f.kind === "dpo" ? text("beta", "DPO beta", { inputMode: "decimal" }) : null}
         {text("evalEvery", "Eval every (steps)", { type: "number", min: 1 })}
         {text("saveEvery", "Checkpoint every (steps)", { type: "number", min: 0 })}
+        {text("earlyStoppingPatience", "Early stopping patience (evals, 0 = off)", { type: "number", min: 0, title: "stop after this many evaluations without a better eval loss; the best weights become the final model" })}
+        {text("earlyStoppingMinDelta", "Early stopping min delta", { inputMode: "decimal", title: "an eval loss must beat the best by more than this" })}
+        {text("datasetSamples", "Samples in the dataset (for the plan)", { type: "number", min: 1, placeholder: "counted when the file is on this host" })}
         {check("packing", "Packing")}
         {check("bf16", "bf16")}
         {check("gradientCheckpointing", "Gradient checkpointing")}
@@ -129,6 +133,16 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
         {!preview && !error ? <span className="muted">Preview the exact command first; Launch runs it.</span> : null}
         {error ? <span className="error" role="alert">{error}</span> : null}
       </div>
+      {preview ? (
+        <section className="panel" aria-label="Step plan" style={{ marginTop: 12 }} data-testid="training-plan">
+          <strong>Step plan</strong> <span className="muted">(global batch counts samples, as the paper&apos;s 1024)</span>
+          {preview.plan ? (
+            <ul style={{ margin: "6px 0 0" }}>
+              {planLines(preview.plan).map((l) => <li key={l} className={l.startsWith("warning:") ? "error" : undefined} role={l.startsWith("warning:") ? "alert" : undefined}>{l}</li>)}
+            </ul>
+          ) : <p className="muted" style={{ margin: "6px 0 0" }}>The dataset file is not readable on this host: enter “Samples in the dataset” to see the steps, accumulation and warm-up share before launch.</p>}
+        </section>
+      ) : null}
       {preview ? (
         <section className="panel" aria-label="Preview" style={{ marginTop: 12 }}>
           <div className="row" role="tablist" style={{ gap: 8 }}>

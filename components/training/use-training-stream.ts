@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { mergePoints, type MetricPointLike } from "@/lib/training/chart-data";
+import { applyNote, NOTE_EVENTS, type JobNotes } from "@/lib/training/job-notes";
 
 export interface Checkpoint { step: number; path: string; final: boolean }
 export interface StreamState {
@@ -9,6 +10,7 @@ export interface StreamState {
   points: MetricPointLike[];
   log: string[];
   checkpoints: Checkpoint[];
+  notes: JobNotes;
   connected: boolean;
 }
 
@@ -27,6 +29,7 @@ export function useTrainingStream(jobId: string, afterSeq: number, initial: Omit
     const on = (raw: MessageEvent) => {
       const e = JSON.parse(raw.data) as StreamEvent;
       setS((p) => {
+        if ((NOTE_EVENTS as readonly string[]).includes(e.type)) p = { ...p, notes: applyNote(p.notes, e.type, e.data) };
         switch (e.type) {
           case "metrics":
             return { ...p, points: mergePoints(p.points, e.data.points as MetricPointLike[]) };
@@ -44,7 +47,7 @@ export function useTrainingStream(jobId: string, afterSeq: number, initial: Omit
         }
       });
     };
-    for (const t of ["metrics", "log", "status", "checkpoint", "final"]) es.addEventListener(t, on);
+    for (const t of new Set(["metrics", "log", "status", "checkpoint", ...NOTE_EVENTS])) es.addEventListener(t, on);
     es.onopen = () => setS((p) => ({ ...p, connected: true }));
     es.onerror = () => setS((p) => ({ ...p, connected: false }));
     return () => es.close();

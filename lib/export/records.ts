@@ -30,10 +30,15 @@ export interface RecordOptions {
   fence?: boolean;
 }
 
+/** The conversation up to the answer, as SFT records hold it (also what sampling from the SFT model sends). */
+export function promptMessages(instruction: string): { role: "user"; content: string }[] {
+  return [{ role: "user", content: instruction }];
+}
+
 export function sftRecord(s: ExportSample, o: RecordOptions = {}) {
   return {
     messages: [
-      { role: "user", content: s.instruction },
+      ...promptMessages(s.instruction),
       { role: "assistant", content: responseText(s.solution, s.language, o.fence ?? true) },
     ],
     id: s.id,

@@ -31,6 +31,12 @@ export const trainingSchema = z
     evalEvery: positiveInt.default(50),
     saveEvery: z.number().int().min(0).default(200),
     keepCheckpoints: positiveInt.default(2),
+    /** early stopping on eval loss: evaluations without improvement before stopping (0 = off) */
+    earlyStoppingPatience: z.number().int().min(0).max(1000).default(0),
+    /** an eval loss must beat the best by more than this to count as an improvement */
+    earlyStoppingMinDelta: z.number().min(0).default(0),
+    /** auto: flash-attention 2 where installed, else SDPA; packing keeps samples apart on all three */
+    attnImplementation: z.enum(["auto", "flash_attention_2", "sdpa", "eager"]).default("auto"),
   })
   .strict();
 

@@ -39,6 +39,9 @@ export function checkTrainForm(f: TrainForm): FormErrors {
   num("maxSteps", { int: true, min: 1, optional: true });
   num("evalEvery", { int: true, min: 1 });
   num("saveEvery", { int: true, min: 0 });
+  num("earlyStoppingPatience", { int: true, min: 0, max: 1000 });
+  num("earlyStoppingMinDelta", { min: 0 });
+  num("datasetSamples", { int: true, min: 1, optional: true });
   num("gpusPerNode", { int: true, min: 0, max: 64 });
   num("nodes", { int: true, min: 1, max: 1024 });
   if (f.kind === "dpo") num("beta", { min: 0 });

@@ -24,6 +24,10 @@ export interface TrainForm {
   gradientCheckpointing: boolean;
   evalEvery: string;
   saveEvery: string;
+  earlyStoppingPatience: string;
+  earlyStoppingMinDelta: string;
+  /** only for the plan shown before launch, when the dataset file is not readable on this host */
+  datasetSamples: string;
   gpusPerNode: string;
   nodes: string;
   fsdp: boolean;
@@ -45,7 +49,7 @@ export interface TrainForm {
 export const DEFAULT_FORM: TrainForm = {
   name: "", kind: "sft", baseModel: "Qwen/Qwen2.5-Coder-1.5B", dataset: "", evalDataset: "", method: "full", loraR: "16", loraAlpha: "32",
   learningRate: "5e-5", warmupSteps: "100", globalBatchSize: "1024", microBatchSize: "4", maxLength: "2048", epochs: "3", maxSteps: "",
-  beta: "0.1", packing: true, bf16: true, gradientCheckpointing: true, evalEvery: "50", saveEvery: "200",
+  beta: "0.1", packing: true, bf16: true, gradientCheckpointing: true, evalEvery: "50", saveEvery: "200", earlyStoppingPatience: "0", earlyStoppingMinDelta: "0", datasetSamples: "",
   gpusPerNode: "1", nodes: "1", fsdp: false, backend: "local", python: "python3",
   sshHost: "", sshPort: "22", sshUser: "", sshIdentityFile: "", sshRemoteDir: "xinstruct-training",
   slurmPartition: "", slurmAccount: "", slurmTimeLimit: "24:00:00", slurmWorkDir: "", slurmSetup: "",
@@ -72,6 +76,7 @@ export function formToConfig(f: TrainForm): Record<string, unknown> {
       microBatchSize: num(f.microBatchSize), maxLength: num(f.maxLength), epochs: num(f.epochs), maxSteps: num(f.maxSteps),
       beta: f.kind === "dpo" ? num(f.beta) : undefined, packing: f.packing, bf16: f.bf16, gradientCheckpointing: f.gradientCheckpointing,
       evalEvery: num(f.evalEvery), saveEvery: num(f.saveEvery),
+      earlyStoppingPatience: num(f.earlyStoppingPatience), earlyStoppingMinDelta: num(f.earlyStoppingMinDelta),
     }),
     resources: prune({ gpusPerNode: num(f.gpusPerNode), nodes: num(f.nodes), fsdp: f.fsdp }),
     backend: f.backend,

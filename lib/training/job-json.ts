@@ -32,6 +32,9 @@ export interface TrainerJobJson {
   eval_every: number;
   save_every: number;
   keep_checkpoints: number;
+  early_stopping_patience: number;
+  early_stopping_min_delta: number;
+  attn_implementation: string;
   seed: number;
   metrics_url: string | null;
   metrics_token: string | null;
@@ -79,6 +82,9 @@ export function trainerJobJson(c: TrainConfig, p: JobJsonPaths): TrainerJobJson 
     eval_every: t.evalEvery,
     save_every: t.saveEvery,
     keep_checkpoints: t.keepCheckpoints,
+    early_stopping_patience: t.earlyStoppingPatience,
+    early_stopping_min_delta: t.earlyStoppingMinDelta,
+    attn_implementation: t.attnImplementation,
     seed: t.seed,
     metrics_url: p.metricsUrl,
     metrics_token: p.token,

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { defaultJobName, parseTrainConfig, type TrainConfig } from "@/lib/training/config";
 import { toLlamaFactoryYaml, toTrlConfig } from "@/lib/training/export-formats";
 import { planLaunch } from "@/lib/training/launch-plan";
+import { foldNotes, NOTE_EVENTS, type JobNotes } from "@/lib/training/job-notes";
 import { isActive, isResumable, trainingTopic } from "@/lib/training/topic";
 
 /** A training job's stored config: the user's config plus where it runs and reports. */
@@ -107,4 +108,10 @@ export async function listCheckpoints(db: Db, id: string): Promise<{ step: numbe
     const d = e.data as { step: number; path: string };
     return { step: d.step, path: d.path, final: e.type === "final" };
   });
+}
+
+/** The trainer's notes on a job (attention path, step plan, best eval, early stop, final weights). */
+export async function listJobNotes(db: Db, id: string): Promise<JobNotes> {
+  const events = await db.event.findMany({ where: { topic: trainingTopic(id), type: { in: [...NOTE_EVENTS] } }, orderBy: { seq: "asc" }, select: { type: true, data: true } });
+  return foldNotes(events);
 }

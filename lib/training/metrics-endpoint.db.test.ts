@@ -8,7 +8,7 @@ import * as one from "@/app/api/training/[id]/route";
 import * as cancel from "@/app/api/training/[id]/cancel/route";
 import * as resume from "@/app/api/training/[id]/resume/route";
 import * as preview from "@/app/api/training/preview/route";
-import { createTrainingJob } from "@/lib/training/jobs-service";
+import { createTrainingJob, listCheckpoints, listJobNotes } from "@/lib/training/jobs-service";
 import { ingestJsonl } from "@/lib/training/metrics-ingest";
 import { tinyConfig } from "@/lib/training/testing/tiny-config";
 
@@ -66,6 +66,29 @@ describe("metrics endpoint", () => {
   });
 });
 
+describe("trainer decisions", () => {
+  it("stores the attention path, the step plan, the best eval, the early stop and the exported step, once each", async () => {
+    const job = await createTrainingJob(t.db, tinyConfig(), placement);
+    const body = { records: [
+      { type: "attention", implementation: "sdpa", packing: "block_mask", message: "sdpa: a 4-D block-diagonal causal mask keeps each packed sample to itself" },
+      { type: "schedule", samples: 43, rows: 30, accumulation: 2, steps_per_epoch: 4, total_steps: 12, warmup_steps: 2, samples_per_step: 11.5, warnings: [] },
+      { type: "best", step: 4, eval_loss: 2.5, path: "/o/best" },
+      { type: "best", step: 6, eval_loss: 2.2, path: "/o/best" },
+      { type: "early_stop", step: 10, best_step: 6, best_eval_loss: 2.2, message: "early stop at step 10" },
+      { type: "final", step: 10, path: "/o/final", best_step: 6, best_eval_loss: 2.2 },
+    ] };
+    expect((await postMetrics(job.id, job.token, body)).status).toBe(200);
+    expect((await postMetrics(job.id, job.token, body)).status).toBe(200); // a re-sent batch adds no second stop or final
+    expect(await t.db.event.count({ where: { topic: `training:${job.id}`, type: { in: ["early_stop", "final"] } } })).toBe(2);
+    const notes = await listJobNotes(t.db, job.id);
+    expect(notes.attention).toMatchObject({ implementation: "sdpa", packing: "block_mask" });
+    expect(notes.schedule).toMatchObject({ totalSteps: 12, accumulation: 2 });
+    expect(notes.earlyStop).toMatchObject({ step: 10, bestStep: 6 });
+    expect(notes.final).toEqual({ step: 10, bestStep: 6, bestEvalLoss: 2.2 });
+    expect(await listCheckpoints(t.db, job.id)).toEqual([{ step: 10, path: "/o/final", final: true }]);
+  });
+});
+
 describe("training API", () => {
   const post = (url: string, body: unknown) => new NextRequest(`http://127.0.0.1${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
@@ -76,7 +99,15 @@ describe("training API", () => {
     const p = await pre.json();
     expect(p.command).toMatch(/python3 -m trainer sft --config '.*<job-id>\/job.json'$/);
     expect(p.llamaFactoryYaml).toContain("stage: sft");
+    // the step plan from the dataset file on this host: 48 records, 5 held out, batch 8 counted in samples
+    expect(p.plan).toMatchObject({ samples: 43, source: "file", rowsEstimated: true, totalSteps: 10, warmupSteps: 2 });
+    expect(p.plan.samplesPerStep).toBeGreaterThan(6);
+    expect(p.plan.samplesPerStep).toBeLessThan(11);
     expect(await t.db.trainingJob.count()).toBe(before);
+    const elsewhere = await (await preview.POST(post("/api/training/preview", { config: tinyConfig({ dataset: "/on/another/host.jsonl" }) }), undefined as never)).json();
+    expect(elsewhere.plan).toBeNull();
+    const given = await (await preview.POST(post("/api/training/preview", { config: tinyConfig({ dataset: "/on/another/host.jsonl", training: { maxSteps: undefined, epochs: 3, packing: false } }), datasetSamples: 1000 }), undefined as never)).json();
+    expect(given.plan).toMatchObject({ samples: 900, rows: 900, accumulation: 2, stepsPerEpoch: 113, totalSteps: 339, source: "given" }); // 10% held out; trainer/schedule.py gives the same
 
     const res = await jobs.POST(post("/api/training", { config: tinyConfig() }), undefined as never);
     expect(res.status).toBe(201);

@@ -15,7 +15,14 @@ const metricName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
 export const trainerRecord = z.discriminatedUnion("type", [
   z.object({ type: z.literal("metrics"), step: z.number().int().min(0), values: z.record(metricName, z.number()), time: z.number().optional() }),
   z.object({ type: z.literal("checkpoint"), step: z.number().int().min(0), path: z.string().max(4096), time: z.number().optional() }),
-  z.object({ type: z.literal("final"), step: z.number().int().min(0), path: z.string().max(4096), time: z.number().optional() }),
+  z.object({ type: z.literal("final"), step: z.number().int().min(0), path: z.string().max(4096), best_step: z.number().int().min(0).optional(), best_eval_loss: z.number().optional(), time: z.number().optional() }),
+  z.object({ type: z.literal("best"), step: z.number().int().min(0), eval_loss: z.number(), path: z.string().max(4096), time: z.number().optional() }),
+  z.object({ type: z.literal("early_stop"), step: z.number().int().min(0), best_step: z.number().int().min(0), best_eval_loss: z.number(), message: z.string().max(4000), time: z.number().optional() }),
+  z.object({ type: z.literal("attention"), implementation: z.string().max(40), packing: z.string().max(40), message: z.string().max(4000), time: z.number().optional() }),
+  z.object({
+    type: z.literal("schedule"), samples: z.number().int().min(0), rows: z.number().int().min(0), accumulation: z.number().int().min(1), steps_per_epoch: z.number().int().min(1),
+    total_steps: z.number().int().min(1), warmup_steps: z.number().int().min(0), samples_per_step: z.number(), warnings: z.array(z.string().max(1000)).max(20), time: z.number().optional(),
+  }),
   z.object({ type: z.literal("status"), status: z.string().max(40), step: z.number().int().min(0), message: z.string().max(4000).default(""), time: z.number().optional() }),
 ]);
 export type TrainerRecord = z.infer<typeof trainerRecord>;
@@ -62,17 +69,24 @@ export async function ingestRecords(db: Db, jobId: string, records: TrainerRecor
   if (fresh.length) await appendEvent(db, topic, "metrics", { points: fresh });
   const others = records.filter((r) => r.type !== "metrics");
   if (others.length) {
-    const known = await db.event.findMany({ where: { topic, type: { in: ["checkpoint", "final"] } }, select: { type: true, data: true } });
+    const known = await db.event.findMany({ where: { topic, type: { in: ["checkpoint", "final", "best", "early_stop"] } }, select: { type: true, data: true } });
     const seen = new Set(known.map((e) => `${e.type}@${(e.data as { step?: number } | null)?.step}`));
     for (const r of others) {
       if (r.type === "status") await appendEvent(db, topic, "trainer_status", { status: r.status, step: r.step, message: r.message });
+      // what the trainer chose at start (a resume reports it again; the latest stands)
+      else if (r.type === "attention" || r.type === "schedule") await appendEvent(db, topic, r.type, withoutTime(r));
       else if (!seen.has(`${r.type}@${r.step}`)) {
         seen.add(`${r.type}@${r.step}`);
-        await appendEvent(db, topic, r.type, { step: r.step, path: r.path });
+        await appendEvent(db, topic, r.type, withoutTime(r));
       }
     }
   }
   return { points: fresh.length, skipped: incoming.length - fresh.length };
+}
+
+function withoutTime<T extends { type: string; time?: number }>(r: T): Omit<T, "type" | "time"> {
+  const { type: _type, time: _time, ...rest } = r;
+  return rest;
 }
 
 /** Re-reads a metrics.jsonl file (bad lines are skipped) and ingests what is missing. */

@@ -29,6 +29,15 @@ def main():
                 {"role": "user", "content": q},
                 {"role": "assistant", "content": good},
             ]}) + "\n")
+    # Eval answers the training pushes away from (the code reversed, in capitals): the eval loss soon
+    # stops falling, which the early-stopping tests and demo rely on.
+    with open(os.path.join(here, "tiny-sft-conflicting-eval.jsonl"), "w") as f:
+        for lang, k, q, good, _ in list(rows())[:8]:
+            f.write(json.dumps({"messages": [
+                {"role": "system", "content": f"You write {lang}."},
+                {"role": "user", "content": q},
+                {"role": "assistant", "content": good[::-1].upper() * 2},
+            ]}) + "\n")
     with open(os.path.join(here, "tiny-dpo.jsonl"), "w") as f:
         for lang, k, q, good, bad in rows(seed=11, n=32):
             f.write(json.dumps({"prompt": q, "chosen": good, "rejected": bad}) + "\n")

@@ -42,6 +42,23 @@ class PackingTest(unittest.TestCase):
         self.assertEqual(len(bins), 1)
         self.assertEqual(len(bins[0].input_ids), 8)
 
+    def test_first_fit_matches_the_plain_scan_on_random_lengths(self):
+        import random
+        rng = random.Random(5)
+        examples = [ex(rng.randint(1, 40), i) for i in range(600)]
+
+        def plain(exs, cap):  # the definition: the first open bin with room, else a new one
+            bins = []
+            for e in exs:
+                n = min(len(e.input_ids), cap)
+                i = next((k for k, used in enumerate(bins) if used + n <= cap), len(bins))
+                if i == len(bins):
+                    bins.append(0)
+                bins[i] += n
+            return bins
+        for cap in (40, 64, 100):
+            self.assertEqual([len(b.input_ids) for b in pack(examples, cap)], plain(examples, cap))
+
     def test_unpacked_is_one_sample_per_sequence(self):
         self.assertEqual(len(unpacked([ex(2), ex(3)], 8)), 2)
 

@@ -1,11 +1,16 @@
+import json
 import math
+import os
 import unittest
 
 from trainer.config import JobConfig
 from trainer.mfu import flops_per_token, mfu, peak_tflops_for
 from trainer.native_model import QWEN25_CODER, NativeCausalLM
 from trainer.prepare import Schedule, make_schedule, total_steps
-from trainer.schedule import lr_multiplier
+from trainer.data import eval_count
+from trainer.schedule import lr_multiplier, plan
+
+CASES = json.load(open(os.path.join(os.path.dirname(__file__), "schedule_cases.json")))
 
 
 class CosineWarmupTest(unittest.TestCase):
@@ -28,6 +33,25 @@ class BatchScheduleTest(unittest.TestCase):
         cfg = JobConfig(dataset="x", global_batch_size=1024, micro_batch_size=4)
         self.assertEqual(make_schedule(cfg, 10_000, world=8).accum, 32)  # 4 × 8 GPUs × 32 = 1024
         self.assertEqual(make_schedule(cfg, 10_000, world=1).accum, 256)
+
+    def test_the_global_batch_counts_samples_not_packed_rows(self):
+        # 95k samples packed 4 to a row: 8 micro-batches of 4 rows on 8 GPUs hold 1024 samples
+        cfg = JobConfig(dataset="x", global_batch_size=1024, micro_batch_size=4, warmup_steps=100)
+        s = make_schedule(cfg, 23_750, world=8, n_samples=95_000)
+        self.assertEqual(s.accum, 8)
+        self.assertEqual(total_steps(cfg, s), 279)  # not the 24 a rows-count batch gives, under the 100 warm-up steps
+
+    def test_shared_cases_match_the_papers_definition(self):
+        for c in CASES["plans"]:
+            with self.subTest(c["name"]):
+                p = plan(c["samples"], c["rows"], c["global_batch"], c["micro"], c["world"], c["epochs"], c["max_steps"], c["warmup_steps"])
+                got = {"accumulation": p.accumulation, "steps_per_epoch": p.steps_per_epoch, "total_steps": p.total_steps,
+                       "samples_per_step": p.samples_per_step, "warnings": p.warnings}
+                self.assertEqual(got, c["expect"])
+
+    def test_eval_split_sizes(self):
+        for c in CASES["eval_split"]:
+            self.assertEqual(eval_count(c["rows"], c["fraction"]), c["eval"], c)
 
     def test_ranks_see_disjoint_items_and_an_epoch_covers_everything(self):
         s = Schedule(n_items=20, micro=2, world=2, accum=1, seed=3)

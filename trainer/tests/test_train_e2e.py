@@ -37,6 +37,12 @@ class TrainEndToEndTest(unittest.TestCase):
         self.assertAlmostEqual(max(lrs), 3e-3)
         statuses = [r["status"] for r in self.server.records if r["type"] == "status"]
         self.assertEqual(statuses, ["running", "completed"])
+        att = [r for r in self.server.records if r["type"] == "attention"]
+        self.assertEqual([(r["implementation"], r["packing"]) for r in att], [("native", "segments")])
+        plan = [r for r in self.server.records if r["type"] == "schedule"][0]
+        self.assertEqual(plan["total_steps"], 12)
+        self.assertGreater(plan["samples"], plan["rows"])  # packed rows hold several samples...
+        self.assertEqual(plan["accumulation"], round(8 * plan["rows"] / plan["samples"] / 4))  # ...and the batch of 8 counts samples
         self.assertTrue(os.path.isfile(os.path.join(self.dir, "out", "final", "config.json")))
         self.assertEqual([s for s, _ in list_checkpoints(os.path.join(self.dir, "out"))], [4, 8])
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { latestSeq } from "@/lib/events/store";
 import { JobView } from "@/components/training/job-view";
-import { listCheckpoints, listMetricPoints, listTrainingJobs } from "@/lib/training/jobs-service";
+import { listCheckpoints, listJobNotes, listMetricPoints, listTrainingJobs } from "@/lib/training/jobs-service";
 import { storedConfigOrNull, trainingJobLinks } from "@/lib/training/job-context";
 import { JobSummary } from "@/components/training/job-summary";
 import { fmtTime } from "@/components/ui/format";
@@ -16,7 +16,7 @@ export default async function TrainingJobPage({ params }: { params: Promise<{ id
   const afterSeq = await latestSeq(db());
   const job = await db().trainingJob.findUnique({ where: { id } });
   if (!job) notFound();
-  const [points, checkpoints, all, links] = await Promise.all([listMetricPoints(db(), [id]), listCheckpoints(db(), id), listTrainingJobs(db(), 50), trainingJobLinks(db(), job)]);
+  const [points, checkpoints, all, links, notes] = await Promise.all([listMetricPoints(db(), [id]), listCheckpoints(db(), id), listTrainingJobs(db(), 50), trainingJobLinks(db(), job), listJobNotes(db(), id)]);
   const others = all.filter((j) => j.id !== id).map((j) => ({ id: j.id, name: j.name, status: j.status, createdAt: j.createdAt.toISOString() }));
   return (
     <>
@@ -32,6 +32,7 @@ export default async function TrainingJobPage({ params }: { params: Promise<{ id
         afterSeq={afterSeq}
         points={points.map(({ step, name, value }) => ({ step, name, value }))}
         checkpoints={checkpoints}
+        notes={notes}
         others={others}
       />
     </>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/types";
 import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
+import { dpoFromModel } from "@/lib/pipeline/dpo/dpo-from-model";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
 import { DPO_JOB } from "@/lib/pipeline/verify/ids";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
@@ -17,11 +18,9 @@ export const dpoRunJob = defineJob({
     const { runId, ...settings } = payload;
     // queries are the samples whose own tests pass: verify whatever is not verified yet (a no-op once done)
     await verifyRun(db, runId, { signal });
-    const counts = await dpoRun(db, runId, {
-      ...settings,
-      signal,
-      onProgress: (c) => void progress(c.done, c.queries, `${c.done}/${c.queries} queries, ${c.pairs} pairs`).catch(() => {}),
-    });
+    const onProgress = (c: { done: number; queries: number; pairs: number }) => void progress(c.done, c.queries, `${c.done}/${c.queries} queries, ${c.pairs} pairs`).catch(() => {});
+    const { fromModel } = settings;
+    const counts = fromModel ? await dpoFromModel(db, runId, { ...settings, fromModel }, { signal, onProgress }) : await dpoRun(db, runId, { ...settings, signal, onProgress });
     return { runId, ...counts };
   },
 });

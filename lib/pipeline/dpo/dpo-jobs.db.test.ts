@@ -31,6 +31,17 @@ describe("verify.run and dpo.run jobs", () => {
     expect(await t.db.sample.count({ where: { runId, verdict: null } })).toBe(0);
   }, 150_000);
 
+  it("dpo.run with fromModel samples Ds4 from the SFT model with the trainer, then executes the answers", async () => {
+    const { runId } = await runWithSamples(t.db, [{ language: "py", key: "sum-evens" }]);
+    const d = await enqueueDpo(t.db, runId, dpoSettingsSchema.parse({ n: 2, temperature: 1, fromModel: "tiny-test" }));
+    const job = await runJobHere(t.db, d.jobId, { leaseMs: 60_000 });
+    expect(job.status, job.lastError ?? "").toBe("succeeded");
+    expect(job.result).toMatchObject({ queries: 1, answers: 2, samplingFailures: 0 });
+    const stage = await t.db.event.findFirst({ where: { topic: `run:${runId}`, type: "stage" }, orderBy: { seq: "desc" } });
+    expect(stage?.data).toMatchObject({ sampledFrom: "tiny-test" });
+    expect(() => dpoSettingsSchema.parse({ fromModel: "out/final\nrm -rf /" })).toThrow(/control characters/);
+  }, 180_000);
+
   it("refuse a run that does not exist", async () => {
     await expect(enqueueVerify(t.db, "nope")).rejects.toMatchObject({ code: "not_found:run" });
     await expect(enqueueDpo(t.db, "nope", dpoSettingsSchema.parse({}))).rejects.toMatchObject({ code: "not_found:run" });

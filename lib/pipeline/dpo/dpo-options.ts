@@ -10,6 +10,12 @@ export const dpoSettingsSchema = z
     preferShortest: z.boolean().default(true),
     languages: z.array(z.string().min(1)).min(1).optional(),
     limit: z.number().int().positive().optional(),
+    /**
+     * Sample the answers from this SFT model (an output directory's final/, a Hugging Face id, or
+     * tiny-test) with `python -m trainer sample` on this host, as the paper builds Ds4, instead of
+     * asking an endpoint. Goes to the sampler as one JSON value and argv, never through a shell.
+     */
+    fromModel: z.string().min(1).max(4096).regex(/^[^\0-\x1f\x7f]+$/, "a path or model id without control characters").optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { ModelClient } from "@/lib/llm/model-client";
 import { runTopic } from "@/lib/pipeline/run/ids";
 import { executeCached } from "@/lib/pipeline/verify/execution-cache";
+import { codeFromChatAnswer } from "./chat-answer-code";
 import { createDpoClient } from "./dpo-client";
 import type { DpoSettings } from "./dpo-options";
 import { distinctAnswers, pairAnswers, type ScoredAnswer } from "./pair-answers";
@@ -30,6 +31,12 @@ export interface DpoOptions extends DpoSelection {
   signal?: AbortSignal;
   /** a ready client instead of the one built from `model` (benchmarks) */
   client?: ModelClient;
+  /**
+   * Answers already sampled from the SFT model by query id (`python -m trainer sample`): chat
+   * answers, whose code is extracted as the evaluator does. No model is called; a query missing
+   * here counts its n answers as sampling failures.
+   */
+  presampled?: { model: string; answers: Map<string, string[]> };
   endpoints?: ModelEndpoint[];
   onProgress?: (c: DpoCounts) => void;
 }
@@ -65,7 +72,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const n = opts.n ?? 128;
   const temperature = opts.temperature ?? 0.8;
   const policy = { maxPairs: opts.maxPairs ?? 4, preferShortest: opts.preferShortest ?? true };
-  const client = opts.client ?? (await createDpoClient(db, config, { model: opts.model, temperature }, opts.endpoints)).client;
+  const client = opts.presampled ? null : opts.client ?? (await createDpoClient(db, config, { model: opts.model, temperature }, opts.endpoints)).client;
   const queries = await selectDpoQueries(db, runId, opts);
   const finished = await db.runStep.findMany({ where: { runId, stage: "dpo" }, select: { key: true, output: true } });
   const counts: DpoCounts = { queries: queries.length, done: 0, answers: 0, samplingFailures: 0, executed: 0, cacheHits: 0, pairs: 0, noPassing: 0, noFailing: 0 };
@@ -84,7 +91,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   // The settings go with the stage event, so a run made later to compare with this one (an ablation's
   // twin) can sample its answers the same way, whether this stage ran from the queue or the CLI.
   const settings: DpoSettings = { model: opts.model, n, temperature, ...policy, languages: opts.languages, limit: opts.limit };
-  await appendEvent(db, runTopic(runId), "stage", { stage: "dpo", settings });
+  await appendEvent(db, runTopic(runId), "stage", { stage: "dpo", settings, ...(opts.presampled ? { sampledFrom: opts.presampled.model } : {}) });
 
   const batches = Array.from({ length: Math.ceil(todo.length / batchSize) }, (_, i) => todo.slice(i * batchSize, (i + 1) * batchSize));
   // The model samples the next batch while the sandbox runs this one (the two wait on different
@@ -93,7 +100,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const onAbort = () => stop.abort();
   opts.signal?.addEventListener("abort", onAbort);
   const sampleBatch = (b: DpoQuery[]) => {
-    const p = Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal)));
+    const p = client ? Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal))) : Promise.resolve(b.map((q) => opts.presampled!.answers.get(q.id)?.slice(0, n) ?? []));
     p.catch(() => undefined); // awaited in its turn; until then a failure must not count as unhandled
     return p;
   };
@@ -114,7 +121,8 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   return counts;
 
   async function storeBatch(batch: DpoQuery[], sampled: string[][]) {
-    const items = batch.flatMap((q, qi) => sampled[qi].map((a, ai) => ({ id: `${qi}:${ai}`, language: q.language, program: assembleProgram(a, q.tests) })));
+    const code = (a: string, language: string) => (opts.presampled ? codeFromChatAnswer(a, language) : a);
+    const items = batch.flatMap((q, qi) => sampled[qi].map((a, ai) => ({ id: `${qi}:${ai}`, language: q.language, program: assembleProgram(code(a, q.language), q.tests) })));
     const { results, stats } = await executeCached(db, items, { signal: opts.signal, useCache: opts.useCache });
     if (opts.signal?.aborted) throw cancelled();
     await db.$transaction(async (tx) => {
