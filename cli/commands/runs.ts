@@ -42,7 +42,7 @@ export default function register(program: Command): void {
   runs
     .command("list")
     .description("List recent runs")
-    .option("-s, --status <status>", "queued | running | paused | succeeded | failed | cancelled")
+    .option("-s, --status <status>", "queued | running | paused | succeeded | completed_with_errors | failed | cancelled")
     .option("-n, --limit <n>", "how many", (v) => Number.parseInt(v, 10), 20)
     .option("--json", "print JSON lines")
     .action((opts: { status?: string; limit: number; json?: boolean }) =>

@@ -85,7 +85,7 @@ function bar(stage: StageName, done: number, total: number, active: boolean, com
 
 /** seed: seed-data steps; discuss: discussions; verify: samples with a verdict; dpo: queries sampled and executed. */
 export function stageBars(c: ProgressCounts | null, status: string, stages: StageState = NO_STAGES): StageBar[] {
-  const generated = status === "succeeded";
+  const generated = status === "succeeded" || status === "completed_with_errors";
   // a paused, cancelled or failed run's generation stage is not under way
   const going = !["paused", "cancelled", "failed"].includes(status);
   const seed = c ? bar("seed", c.seed.done, c.seed.total, going && c.stage === "seed", generated || c.stage !== "seed" || (c.seed.total > 0 && c.seed.done >= c.seed.total)) : bar("seed", 0, 0, false, generated);
