@@ -4,6 +4,7 @@ import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
 import { DPO_JOB } from "@/lib/pipeline/verify/ids";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
+import { assertStageSucceeded } from "@/lib/pipeline/stage-failed";
 
 /** Stage "dpo" of a run (after "verify" for samples without a verdict): resumable per query (its RunStep), so a retry never redoes a finished query. */
 export const dpoRunJob = defineJob({
@@ -16,12 +17,13 @@ export const dpoRunJob = defineJob({
   async handle({ db, payload, signal, progress }) {
     const { runId, ...settings } = payload;
     // queries are the samples whose own tests pass: verify whatever is not verified yet (a no-op once done)
-    await verifyRun(db, runId, { signal });
+    assertStageSucceeded(await verifyRun(db, runId, { signal }));
     const counts = await dpoRun(db, runId, {
       ...settings,
       signal,
       onProgress: (c) => void progress(c.done, c.queries, `${c.done}/${c.queries} queries, ${c.pairs} pairs`).catch(() => {}),
     });
+    assertStageSucceeded(counts);
     return { runId, ...counts };
   },
 });
