@@ -5,6 +5,12 @@ import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
 import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
+import { assertStageSucceeded } from "@/lib/pipeline/stage-failed";
+
+/** A stage that completed with errors still exits 0; it says so on stderr. */
+function warnIfIncomplete(c: { outcome: string; summary: string | null }) {
+  if (c.outcome === "completed_with_errors") process.stderr.write(`completed with errors: ${c.summary}\n`);
+}
 
 interface Options {
   run: string;
@@ -53,13 +59,18 @@ export default function register(program: Command): void {
           signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.total)); bar?.update(c.done, { info: `${c.passed} passed, ${c.failed} failed` }); },
         });
-        bar?.update(0, { stage: "dpo   ", info: "" });
+        bar?.stop();
+        warnIfIncomplete(verified);
+        assertStageSucceeded(verified);
+        bar?.start(1, 0, { stage: "dpo   ", info: "" });
         const counts = await dpoRun(db, opts.run, {
           ...settings, signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.queries)); bar?.update(c.done, { info: `${c.pairs} pairs, ${c.executed} executed, ${c.cacheHits} cached` }); },
         });
         bar?.stop();
         process.stdout.write(`${JSON.stringify({ runId: opts.run, verify: verified, dpo: counts }, null, 2)}\n`);
+        warnIfIncomplete(counts);
+        assertStageSucceeded(counts);
       } finally {
         bar?.stop();
         await closeDefaultPool();
