@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { exportDataset } from "@/lib/export/export-dataset";
+import { listSamples } from "@/lib/samples/list-samples";
+import { sampleFilterSchema } from "@/lib/samples/sample-filter";
 import { selectDpoQueries } from "@/lib/pipeline/dpo/select-queries";
 import { closeDefaultPool } from "@/lib/sandbox";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
@@ -34,6 +40,17 @@ describe("the vacuous-test check of stage verify (real sandbox)", () => {
     expect(counts).toMatchObject({ verified: 16, passed: 8, vacuous: 8, failed: 0, stubUnavailable: 0, outcome: "succeeded" });
     const done = await t.db.event.findFirst({ where: { topic: `run:${runId}`, type: "verify.done" } });
     expect(done!.data).toMatchObject({ vacuous: 8, passed: 8 });
+
+    // the samples table filters them, and an export says so in each line's metadata
+    const page = await listSamples(t.db, sampleFilterSchema.parse({ runId, verdict: "vacuous" }));
+    expect(page.items.map((r) => r.id).sort()).toEqual(LANGUAGES.map((_, i) => ids[2 * i + 1]).sort());
+    expect(page.items.every((r) => r.stubCheck === "vacuous")).toBe(true);
+    await t.db.sample.updateMany({ where: { runId }, data: { curation: "accepted" } });
+    const out = mkdtempSync(path.join(os.tmpdir(), "xi-vacuous-export-"));
+    await exportDataset(t.db, { format: "sft", filter: sampleFilterSchema.parse({ runId }), outDir: path.join(out, "sft") });
+    const exported = readFileSync(path.join(out, "sft/data/train-00000-of-00001.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string; tests_check?: string });
+    expect(new Map(exported.map((l) => [l.id, l.tests_check]))).toEqual(new Map(ids.map((id, i) => [id, i % 2 ? "vacuous" : "genuine"])));
+    rmSync(out, { recursive: true, force: true });
   }, 300_000);
 
   it("says when the stub check is unavailable instead of calling the sample's tests genuine", async () => {
@@ -44,6 +61,7 @@ describe("the vacuous-test check of stage verify (real sandbox)", () => {
     const s = await t.db.sample.findUniqueOrThrow({ where: { id: ids[0] } });
     expect([s.verdict, s.stubCheck, s.stubNote]).toEqual(["ok", "unavailable", expect.stringMatching(/no function or method/)]);
     expect(counts).toMatchObject({ passed: 1, stubUnavailable: 1, vacuous: 0 });
+    expect((await listSamples(t.db, sampleFilterSchema.parse({ runId, verdict: "stub_unavailable" }))).items.map((r) => r.id)).toEqual([ids[0]]);
   }, 120_000);
 
   it("DPO takes no query whose tests are vacuous, even one verified before the check existed", async () => {
