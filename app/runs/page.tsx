@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
+import { statusLabel } from "@/lib/domain/stage-outcome";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export default async function RunsPage() {
       ) : (
         <table>
           <thead><tr><th>Name</th><th>Status</th><th>Stage</th><th>Agents</th><th>Samples</th><th>Created</th></tr></thead>
-          <tbody>{runs.map((r) => <tr key={r.id}><td><Link href={`/runs/${r.id}`}>{r.name}</Link></td><td><span className={`badge ${r.status}`}>{r.status}</span></td><td>{r.stage ?? "—"}</td><td>{r._count.agents}</td><td>{r._count.samples}</td><td>{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td></tr>)}</tbody>
+          <tbody>{runs.map((r) => <tr key={r.id}><td><Link href={`/runs/${r.id}`}>{r.name}</Link></td><td><span className={`badge ${r.status}`}>{statusLabel(r.status)}</span></td><td>{r.stage ?? "—"}</td><td>{r._count.agents}</td><td>{r._count.samples}</td><td>{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td></tr>)}</tbody>
         </table>
       )}
     </>

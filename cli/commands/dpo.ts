@@ -8,6 +8,12 @@ import { vllmServeCommand } from "@/lib/training/sample-queries";
 import { AppError } from "@/lib/errors";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import { closeDefaultPool } from "@/lib/sandbox";
+import { assertStageSucceeded } from "@/lib/pipeline/stage-failed";
+
+/** A stage that completed with errors still exits 0; it says so on stderr. */
+function warnIfIncomplete(c: { outcome: string; summary: string | null }) {
+  if (c.outcome === "completed_with_errors") process.stderr.write(`completed with errors: ${c.summary}\n`);
+}
 
 interface Options {
   run: string;
@@ -64,11 +70,13 @@ export default function register(program: Command): void {
           signal: stop.signal, useCache: opts.cache,
           onProgress: (c) => { bar?.setTotal(Math.max(1, c.total)); bar?.update(c.done, { info: `${c.passed} passed, ${c.failed} failed` }); },
         });
+        bar?.stop();
+        warnIfIncomplete(verified);
+        assertStageSucceeded(verified);
         if (opts.fromModel) {
           process.stderr.write(`[xinstruct] sampling ${settings.n} answers per query from ${opts.fromModel} with python -m trainer sample (the other way: ${vllmServeCommand(opts.fromModel)}, add it as an endpoint in Settings, then --model sft)\n`);
-          bar?.update(0, { stage: "sample", info: "python -m trainer sample" });
         }
-        bar?.update(0, { stage: "dpo   ", info: "" });
+        bar?.start(1, 0, { stage: opts.fromModel ? "sample" : "dpo   ", info: "" });
         const run = opts.fromModel
           ? (o: Parameters<typeof dpoRun>[2]) => dpoFromModel(db, opts.run, { ...settings, fromModel: opts.fromModel! }, { ...o, python: opts.python, maxNewTokens, onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); } })
           : (o: Parameters<typeof dpoRun>[2]) => dpoRun(db, opts.run, { ...settings, ...o });
@@ -78,6 +86,8 @@ export default function register(program: Command): void {
         });
         bar?.stop();
         process.stdout.write(`${JSON.stringify({ runId: opts.run, verify: verified, dpo: counts }, null, 2)}\n`);
+        warnIfIncomplete(counts);
+        assertStageSucceeded(counts);
       } finally {
         bar?.stop();
         await closeDefaultPool();

@@ -5,6 +5,7 @@ import cliProgress from "cli-progress";
 import { env } from "@/lib/env";
 import { openDb } from "@/lib/cli/open-db";
 import { createRun } from "@/lib/pipeline/run/create-run";
+import { COMPLETED_STATUSES } from "@/lib/pipeline/run/ids";
 import { readCorpusPath } from "@/lib/pipeline/run/read-corpus-path";
 import { runJobHere } from "@/lib/pipeline/run/run-job-here";
 import { pauseRun } from "@/lib/pipeline/run/run-control";
@@ -68,13 +69,15 @@ export default function register(program: Command): void {
         bar?.stop();
       }
       const final = await db.run.findUniqueOrThrow({ where: { id: run.id } });
-      if (opts.out && final.status === "succeeded") {
+      const completed = COMPLETED_STATUSES.includes(final.status);
+      if (opts.out && completed) {
         const n = await writeSamplesJsonl(db, run.id, opts.out);
         process.stderr.write(`wrote ${n} samples to ${opts.out}\n`);
       }
       await printRunSummary(db, run.id);
       if (final.status === "paused") process.stderr.write(`paused: continue with \`xinstruct runs resume ${run.id}\` (and a worker), or cancel it\n`);
       await db.$disconnect();
-      process.exitCode = final.status === "succeeded" ? 0 : final.status === "paused" ? 130 : 1;
+      // completed with errors: the samples are there (exit 0), the summary above says what failed
+      process.exitCode = completed ? 0 : final.status === "paused" ? 130 : 1;
     });
 }

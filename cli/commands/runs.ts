@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import type { Db } from "@/lib/db/client";
 import { openDb } from "@/lib/cli/open-db";
+import { rankCauses } from "@/lib/domain/failure-causes";
+import { statusLabel } from "@/lib/domain/stage-outcome";
 import { cancelRun, pauseRun, resumeRun } from "@/lib/pipeline/run/run-control";
 import { exportRunConfig, getRun, listRuns } from "@/lib/pipeline/run/run-queries";
 import { writeSamplesJsonl } from "@/lib/pipeline/run/export-samples";
@@ -15,11 +17,16 @@ export async function printRunSummary(db: Db, id: string, json = false): Promise
     return;
   }
   const progress = run.progress as RunCounts | null;
-  console.log(`run ${run.id} "${run.name}": ${run.status}${run.stage ? ` (stage ${run.stage})` : ""}${run.error ? ` — ${run.error}` : ""}`);
+  console.log(`run ${run.id} "${run.name}": ${statusLabel(run.status)}${run.stage ? ` (stage ${run.stage})` : ""}${run.error ? ` — ${run.error}` : ""}`);
   const s = counts.samples;
   console.log(`samples: ${s.total} (ds1 ${s.ds1}, ds2 ${s.ds2}, ds3 ${s.ds3}) · accepted ${s.accepted} · filtered ${s.filtered}`);
   const steps = Object.entries(counts.steps).map(([stage, c]) => `${stage} ${c.done} done${c.failed ? `, ${c.failed} failed` : ""}`);
   console.log(`steps: ${steps.join(" · ") || "none yet"} · agents ${counts.agents} · memory entries ${counts.memoryEntries} · messages ${counts.messages}`);
+  const causes = rankCauses(progress?.failureCauses);
+  if (causes.length) {
+    console.log("failed by cause:");
+    for (const c of causes) console.log(`  ${String(c.steps).padStart(6)} steps ${String(c.calls).padStart(6)} calls  ${c.label}${c.example ? ` — ${c.example.slice(0, 160)}` : ""}`);
+  }
   if (progress?.usage) console.log(`tokens: ${progress.usage.inputTokens} in, ${progress.usage.outputTokens} out, ${progress.usage.calls} calls${progress.usage.costUsd !== null ? `, $${progress.usage.costUsd.toFixed(4)}` : ""}`);
   const langs = Object.entries(counts.byLanguage).sort(([a], [b]) => a.localeCompare(b));
   if (langs.length) {
@@ -42,18 +49,18 @@ export default function register(program: Command): void {
   runs
     .command("list")
     .description("List recent runs")
-    .option("-s, --status <status>", "queued | running | paused | succeeded | failed | cancelled")
+    .option("-s, --status <status>", "queued | running | paused | succeeded | completed_with_errors | failed | cancelled")
     .option("-n, --limit <n>", "how many", (v) => Number.parseInt(v, 10), 20)
     .option("--json", "print JSON lines")
     .action((opts: { status?: string; limit: number; json?: boolean }) =>
       withDb(async (db) => {
         const rows = await listRuns(db, opts);
         if (opts.json) return rows.forEach((r) => console.log(JSON.stringify(r)));
-        console.log(["ID".padEnd(26), "STATUS".padEnd(10), "STAGE".padEnd(8), "SAMPLES".padStart(8), "CREATED".padEnd(24), "NAME"].join(" "));
+        console.log(["ID".padEnd(26), "STATUS".padEnd(21), "STAGE".padEnd(8), "SAMPLES".padStart(8), "CREATED".padEnd(24), "NAME"].join(" "));
         for (const r of rows) {
           const c = r.counts as RunCounts | null;
           const n = c ? c.samples.ds1 + c.samples.ds2 + c.samples.ds3 : 0;
-          console.log([r.id.padEnd(26), r.status.padEnd(10), (r.stage ?? "").padEnd(8), String(n).padStart(8), r.createdAt.toISOString().padEnd(24), r.name].join(" "));
+          console.log([r.id.padEnd(26), r.status.padEnd(21), (r.stage ?? "").padEnd(8), String(n).padStart(8), r.createdAt.toISOString().padEnd(24), r.name].join(" "));
         }
         if (rows.length === 0) console.log("(no runs)");
       }),

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { languageName } from "@/lib/domain/language-names";
 import { stageActive, stageBars } from "@/lib/domain/run-stages";
 import { applyRunEvent, throughput, type RunViewState } from "@/lib/domain/run-view";
+import { statusLabel } from "@/lib/domain/stage-outcome";
 import { AgentList } from "./agent-list";
+import { FailureCausesTable } from "./failure-causes";
 import { ConversationStream } from "./conversation-stream";
 import { RunControls } from "./run-controls";
 import { StageActions } from "./stage-actions";
@@ -40,7 +42,7 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
     <>
       <div className="panel row" style={{ justifyContent: "space-between" }}>
         <span>
-          Status: <span className={`badge ${state.status}`} data-testid="run-status">{state.status}</span>{" "}
+          Status: <span className={`badge ${state.status}`} data-testid="run-status">{statusLabel(state.status)}</span>{" "}
           <span className="muted" data-testid="stream-state">{state.ended ? "finished" : connected ? "live" : "connecting…"}</span>
         </span>
         <RunControls runId={runId} status={state.status} stalled={stalled && !state.ended} />
@@ -61,6 +63,10 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
         <StageCounts stages={stages} />
         <StageActions runId={runId} status={state.status} stages={stages} onStarted={() => setRequested(Math.max(state.lastSeq, polled?.seq ?? 0))} />
       </section>
+
+      <FailureCausesTable title={`Failed generation steps by cause (${c?.failedSteps ?? 0} of ${(c?.seed.done ?? 0) + (c?.discuss.done ?? 0)} steps)`} causes={c?.failureCauses} testId="run-failure-causes" />
+      <FailureCausesTable title="Failed verification steps by cause" causes={stages.verify?.causes} testId="verify-failure-causes" />
+      <FailureCausesTable title="Failed DPO answers by cause" causes={stages.dpo?.causes} testId="dpo-failure-causes" />
 
       <div className="cards">
         <div className="card"><div className="n" data-testid="count-accepted">{c?.samples.accepted ?? 0}</div><div className="l">accepted samples</div></div>

@@ -9,7 +9,7 @@ export function StageCounts({ stages }: { stages: StageState }) {
     <div className="row" style={{ margin: "4px 0 8px", gap: 24 }}>
       {verify ? (
         <span data-testid="verify-counts">
-          verify{verify.finished ? "" : " (under way)"}: <b>{verify.done}</b>/{verify.total} samples have a verdict · last pass: {verify.passed} passed, {verify.failed} failed, {verify.noTests} without tests
+          verify{verify.finished ? "" : " (under way)"}: <b>{verify.done}</b>/{verify.total} samples have a verdict · last pass: {verify.passed} passed, {verify.failed} failed, <span data-testid="verify-vacuous">{verify.vacuous} with vacuous tests</span>, {verify.noTests} without tests
         </span>
       ) : null}
       {dpo ? (
@@ -17,6 +17,7 @@ export function StageCounts({ stages }: { stages: StageState }) {
           DPO{dpo.finished ? "" : " (under way)"}: <b>{dpo.done}</b>/{dpo.queries} queries · <b>{dpo.pairs}</b> pairs · {dpo.noPassing} with no passing answer · {dpo.noFailing} with no failing answer · {dpo.answers} answers sampled
         </span>
       ) : null}
+      {[verify, dpo].map((st, i) => (st?.summary ? <span key={i} className={st.outcome === "failed" ? "error" : "muted"} data-testid={`${i ? "dpo" : "verify"}-outcome`}>{st.outcome === "failed" ? "failed" : "completed with errors"}: {st.summary}</span> : null))}
     </div>
   );
 }

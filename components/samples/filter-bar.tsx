@@ -48,7 +48,7 @@ export function FilterBar({ values, runs, languages, onChange }: Props) {
       {select("runId", "Run", runs.map((r) => r.id), Object.fromEntries(runs.map((r) => [r.id, r.name])))}
       {select("language", "Language", languages)}
       {select("part", "Part", PARTS, { ds1: "Ds1", ds2: "Ds2", ds3: "Ds3", ds4: "Ds4" })}
-      {select("verdict", "Verdict", VERDICTS, { failed: "tests fail (any)", none: "not run", no_tests: "no tests" })}
+      {select("verdict", "Verdict", VERDICTS, { failed: "tests fail (any)", none: "not run", no_tests: "no tests", vacuous: "vacuous tests (assert nothing)", stub_unavailable: "passed, stub check unavailable" })}
       {select("curation", "Curation", CURATIONS)}
       <label>Min score<input type="number" step="0.5" value={minScore} onChange={(e) => setMin(e.target.value)} aria-label="Min score" /></label>
       <label>Max score<input type="number" step="0.5" value={maxScore} onChange={(e) => setMax(e.target.value)} aria-label="Max score" /></label>

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { SampleRow } from "@/lib/samples/types";
+import { verdictLabel } from "@/lib/samples/verdict-label";
 
 interface Props {
   rows: SampleRow[];
@@ -63,7 +64,7 @@ export function SampleTable({ rows, total, hasMore, loadMore, current, onSelect,
                 <span role="cell">{r.part.replace("ds", "Ds")}</span>
                 <span role="cell">{r.language}</span>
                 <span role="cell">{r.score === null ? "—" : r.score.toFixed(1)}</span>
-                <span role="cell"><span className={`badge verdict-${r.verdict ?? "none"}`}>{r.verdict ?? "not run"}</span></span>
+                <span role="cell"><span className={`badge verdict-${r.verdict ?? "none"}`} title={r.stubCheck === "unavailable" ? "the tests passed, but the solution could not be stubbed to check that they assert anything" : undefined}>{verdictLabel(r.verdict, r.stubCheck)}</span></span>
                 <span role="cell"><span className={`badge curation-${r.curation}`} data-testid="row-curation">{r.curation}</span></span>
                 <span role="cell" className="ellipsis" title={r.preview}>{r.preview}</span>
               </div>

@@ -2,6 +2,7 @@
 import type { SampleDetail } from "@/lib/samples/types";
 import { CodeEditor } from "./code-editor";
 import { ExecutionResult } from "./execution-result";
+import { StubCheckNote } from "./stub-check-note";
 import { RevisionList } from "./revision-list";
 import { monacoLanguage } from "@/lib/domain/language-names";
 
@@ -61,6 +62,7 @@ export function SampleView({ sample: s, editing, draft, onDraft, onAction, busy,
         <div>
           <h3>Execution</h3>
           <ExecutionResult executions={s.executions} verdict={s.verdict} />
+          <StubCheckNote check={s.stubCheck} note={s.stubNote} />
         </div>
         <div>
           <h3>Scorer</h3>

@@ -11,6 +11,7 @@ import { localGpuCount, missingGpuReason } from "./gpu";
 import { ABLATION_JOB } from "./ids";
 import { describeTwinStage, stageFollowingSource } from "./twin-stages";
 import { exportVariantDataset, type VariantDataset } from "./variant-dataset";
+import { COMPLETED_STATUSES } from "@/lib/pipeline/run/ids";
 import { parseVariantKey, variantLabel, variantSteps, type VariantSpec, type VariantStep } from "./variants";
 
 /**
@@ -89,7 +90,7 @@ async function stepOnce(ctx: Ctx, v: Variant): Promise<Variant | null | "wait"> 
 async function generateStep(ctx: Ctx, v: Variant) {
   const run = await ctx.db.run.findUnique({ where: { id: v.runId }, select: { status: true, error: true } });
   if (!run) return fail(ctx, v, `The generation run ${v.runId} was deleted.`);
-  if (run.status === "succeeded") return followSourceStages(ctx, v);
+  if (COMPLETED_STATUSES.includes(run.status)) return followSourceStages(ctx, v);
   if (run.status === "failed" || run.status === "cancelled") return fail(ctx, v, `The ${ctx.spec.key} generation run ${v.runId} ${run.status}${run.error ? `: ${run.error}` : ""}.`);
   const message = run.status === "paused" ? `The generation run ${v.runId} is paused: resume it, then Retry.` : `Generating data with ${ctx.spec.key} discussion (run ${v.runId}).`;
   if (v.message !== message) await casUpdate(ctx.db, v, { status: "running", message });

@@ -39,12 +39,19 @@ describe("stage bars", () => {
     expect(view(stageBars(c, "succeeded", s))[3]).toEqual(["dpo", "0/0", "active"]);
     s = applyStageEvent(s, ev(5, "dpo.progress", { queries: 11, done: 4, answers: 32, pairs: 9, noPassing: 1, noFailing: 2 }));
     expect(view(stageBars(c, "succeeded", s))[3]).toEqual(["dpo", "4/11", "active"]);
-    s = applyStageEvent(s, ev(6, "dpo.done", { queries: 11, done: 11, answers: 88, pairs: 25, noPassing: 2, noFailing: 3 }));
-    expect(s.dpo).toEqual({ queries: 11, done: 11, answers: 88, pairs: 25, noPassing: 2, noFailing: 3, finished: true });
+    const causes = { "http:500": { steps: 3, calls: 6, example: "Internal Server Error" } };
+    s = applyStageEvent(s, ev(6, "dpo.done", { queries: 11, done: 11, answers: 88, pairs: 25, noPassing: 2, noFailing: 3, causes, outcome: "completed_with_errors", summary: "3 of 91 answers failed" }));
+    // the stage's end carries how it ended and its failures by cause, for the run page
+    expect(s.dpo).toEqual({ queries: 11, done: 11, answers: 88, pairs: 25, noPassing: 2, noFailing: 3, finished: true, causes, outcome: "completed_with_errors", summary: "3 of 91 answers failed" });
     expect(view(stageBars(c, "succeeded", s))[3]).toEqual(["dpo", "11/11", "done"]);
     // a second verify pass (new samples) makes the bar active again, keeping its last figures until progress comes
     s = applyStageEvent(s, ev(7, "stage", { stage: "verify" }));
     expect(view(stageBars(c, "succeeded", s))[2]).toEqual(["verify", "14/14", "active"]);
+  });
+
+  it("a run completed with errors has its generation stages done, like a succeeded one", () => {
+    const c = counts("done", { done: 4, total: 4 }, { done: 10, total: 10 });
+    expect(view(stageBars(c, "completed_with_errors")).slice(0, 2)).toEqual([["seed", "4/4", "done"], ["discuss", "10/10", "done"]]);
   });
 
   it("ignores the generation's own stage events", () => {

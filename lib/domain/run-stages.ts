@@ -1,3 +1,4 @@
+import type { FailureCauses } from "./failure-causes";
 import type { ProgressCounts, RunStreamEvent } from "./run-view";
 
 /**
@@ -15,7 +16,13 @@ export interface VerifyProgress {
   passed: number;
   failed: number;
   noTests: number;
+  /** passed, but the tests pass a stub of the solution too */
+  vacuous: number;
   finished: boolean;
+  /** failed steps by cause, and how the stage ended (on its done event) */
+  causes: FailureCauses;
+  outcome: string | null;
+  summary: string | null;
 }
 
 export interface DpoProgress {
@@ -27,6 +34,9 @@ export interface DpoProgress {
   noPassing: number;
   noFailing: number;
   finished: boolean;
+  causes: FailureCauses;
+  outcome: string | null;
+  summary: string | null;
 }
 
 export interface StageState {
@@ -41,23 +51,26 @@ export const stageActive = (s: StageState) => (s.verify !== null && !s.verify.fi
 export const STAGE_EVENT_TYPES = ["stage", "verify.progress", "verify.done", "dpo.progress", "dpo.done"] as const;
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+const str = (v: unknown) => (typeof v === "string" ? v : null);
+const causes = (v: unknown) => (v && typeof v === "object" ? (v as FailureCauses) : {});
+const ended = (d: Record<string, unknown>, finished: boolean) => ({ causes: causes(d.causes), outcome: finished ? str(d.outcome) : null, summary: finished ? str(d.summary) : null });
 
 export function applyStageEvent(s: StageState, e: RunStreamEvent): StageState {
   const d = e.data;
   switch (e.type) {
     case "stage":
-      if (d.stage === "verify") return { ...s, verify: { ...(s.verify ?? { total: 0, done: 0, passed: 0, failed: 0, noTests: 0 }), finished: false } };
-      if (d.stage === "dpo") return { ...s, dpo: { ...(s.dpo ?? { queries: 0, done: 0, answers: 0, pairs: 0, noPassing: 0, noFailing: 0 }), finished: false } };
+      if (d.stage === "verify") return { ...s, verify: { ...(s.verify ?? { total: 0, done: 0, passed: 0, failed: 0, noTests: 0, vacuous: 0, causes: {} }), finished: false, outcome: null, summary: null } };
+      if (d.stage === "dpo") return { ...s, dpo: { ...(s.dpo ?? { queries: 0, done: 0, answers: 0, pairs: 0, noPassing: 0, noFailing: 0, causes: {} }), finished: false, outcome: null, summary: null } };
       return s;
     case "verify.progress":
     case "verify.done": {
       const finished = e.type === "verify.done";
       // verify.done carries the pass's counts; every sample has a verdict by then
-      return { ...s, verify: { total: num(d.total), done: finished ? num(d.total) : num(d.done), passed: num(d.passed), failed: num(d.failed), noTests: num(d.noTests), finished } };
+      return { ...s, verify: { total: num(d.total), done: finished ? num(d.total) : num(d.done), passed: num(d.passed), failed: num(d.failed), noTests: num(d.noTests), vacuous: num(d.vacuous), finished, ...ended(d, finished) } };
     }
     case "dpo.progress":
     case "dpo.done":
-      return { ...s, dpo: { queries: num(d.queries), done: num(d.done), answers: num(d.answers), pairs: num(d.pairs), noPassing: num(d.noPassing), noFailing: num(d.noFailing), finished: e.type === "dpo.done" } };
+      return { ...s, dpo: { queries: num(d.queries), done: num(d.done), answers: num(d.answers), pairs: num(d.pairs), noPassing: num(d.noPassing), noFailing: num(d.noFailing), finished: e.type === "dpo.done", ...ended(d, e.type === "dpo.done") } };
     default:
       return s;
   }
@@ -85,7 +98,7 @@ function bar(stage: StageName, done: number, total: number, active: boolean, com
 
 /** seed: seed-data steps; discuss: discussions; verify: samples with a verdict; dpo: queries sampled and executed. */
 export function stageBars(c: ProgressCounts | null, status: string, stages: StageState = NO_STAGES): StageBar[] {
-  const generated = status === "succeeded";
+  const generated = status === "succeeded" || status === "completed_with_errors";
   // a paused, cancelled or failed run's generation stage is not under way
   const going = !["paused", "cancelled", "failed"].includes(status);
   const seed = c ? bar("seed", c.seed.done, c.seed.total, going && c.stage === "seed", generated || c.stage !== "seed" || (c.seed.total > 0 && c.seed.done >= c.seed.total)) : bar("seed", 0, 0, false, generated);

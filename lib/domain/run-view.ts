@@ -1,3 +1,4 @@
+import type { FailureCauses } from "./failure-causes";
 import { applyStageEvent, NO_STAGES, type StageState } from "./run-stages";
 
 /**
@@ -28,6 +29,8 @@ export interface ProgressCounts {
   samples: { ds1: number; ds2: number; ds3: number; accepted: number; filtered: number; unscored: number };
   byLanguage: Record<string, { ds1: number; ds2: number; ds3: number; accepted: number; filtered: number }>;
   failedSteps: number;
+  /** by cause (failure-causes.ts); absent in counts stored before causes were counted */
+  failureCauses?: FailureCauses;
   usage: Usage;
 }
 
@@ -55,7 +58,7 @@ export interface RunViewState {
   stages: StageState;
 }
 
-export const TERMINAL = ["succeeded", "failed", "cancelled"];
+export const TERMINAL = ["succeeded", "completed_with_errors", "failed", "cancelled"];
 
 export function initialRunView(status: string): RunViewState {
   return { status, lastSeq: 0, ended: TERMINAL.includes(status), counts: null, firstProgress: null, lastProgress: null, conversations: [], messages: 0, stages: NO_STAGES };

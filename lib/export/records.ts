@@ -9,7 +9,12 @@ import type { SampleCore } from "@/lib/samples/types";
 export interface ExportSample extends SampleCore {
   /** stage "verify"'s verdict on the sample's own tests (null: not run); decides the export, never written */
   verdict?: string | null;
+  /** the vacuous-test check (genuine | vacuous | unavailable); written as `tests_check` when known */
+  stubCheck?: string | null;
 }
+
+/** The tests' check as exported metadata: "vacuous" tests assert nothing, the sample is not verified. */
+const testsCheck = (s: ExportSample) => (s.stubCheck ? { tests_check: s.stubCheck } : {});
 export interface ExportPair {
   id: string;
   runId: string;
@@ -46,6 +51,7 @@ export function sftRecord(s: ExportSample, o: RecordOptions = {}) {
     part: s.part,
     score: s.score,
     tests: s.tests,
+    ...testsCheck(s),
   };
 }
 
@@ -59,6 +65,7 @@ export function alpacaRecord(s: ExportSample, o: RecordOptions = {}) {
     part: s.part,
     score: s.score,
     tests: s.tests,
+    ...testsCheck(s),
   };
 }
 

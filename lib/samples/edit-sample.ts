@@ -30,7 +30,7 @@ export async function editSample(db: Db, id: string, edit: SampleEdit, author = 
     const codeChanged = s.solution !== edit.solution || s.tests !== tests;
     await tx.sample.update({
       where: { id },
-      data: { instruction: edit.instruction, solution: edit.solution, tests, curation: "edited", ...(codeChanged ? { verdict: null } : {}) },
+      data: { instruction: edit.instruction, solution: edit.solution, tests, curation: "edited", ...(codeChanged ? { verdict: null, stubCheck: null, stubNote: null } : {}) },
     });
     return { revisionId: rev.id, curation: "edited" };
   });

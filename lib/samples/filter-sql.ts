@@ -53,11 +53,12 @@ export function sampleWhere(filter: SampleFilter, dialect: Dialect, p: SqlParams
 
 function verdictSql(verdicts: readonly string[], p: SqlParams): string {
   const or: string[] = [];
-  const exact = verdicts.filter((v) => v !== "failed" && v !== "none");
+  const exact = verdicts.filter((v) => v !== "failed" && v !== "none" && v !== "stub_unavailable");
   if (exact.length) or.push(`s."verdict" IN (${p.list(exact)})`);
   // the same group as failsOwnTests (lib/pipeline/verify/verdicts): what export leaves out by default
   if (verdicts.includes("failed")) or.push(`(s."verdict" IS NOT NULL AND s."verdict" NOT IN (${p.list(NOT_FAILING_VERDICTS)}))`);
   if (verdicts.includes("none")) or.push(`s."verdict" IS NULL`);
+  if (verdicts.includes("stub_unavailable")) or.push(`s."stubCheck" = ${p.add("unavailable")}`);
   return `(${or.join(" OR ")})`;
 }
 

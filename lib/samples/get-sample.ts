@@ -31,6 +31,8 @@ export async function getSample(db: Db, id: string): Promise<SampleDetail> {
     filterReason: s.filterReason,
     curation: s.curation,
     verdict: s.verdict,
+    stubCheck: s.stubCheck,
+    stubNote: s.stubNote,
     hasDpo: dpoStep !== null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),

@@ -18,7 +18,7 @@ export async function* iterateSamples(db: Db, filter: SampleFilter, batch = 1000
     if (after !== null) where.push(`s."id" > ${p.add(after)}`);
     const rows: Record<string, unknown>[] = await rawQuery(
       db,
-      `SELECT s."id", s."runId", s."part", s."language", s."instruction", s."solution", s."tests", s."score", s."verdict"
+      `SELECT s."id", s."runId", s."part", s."language", s."instruction", s."solution", s."tests", s."score", s."verdict", s."stubCheck"
          FROM "Sample" s WHERE ${where.join(" AND ")} ORDER BY s."id" ASC LIMIT ${batch}`,
       p.values,
     );
@@ -35,6 +35,7 @@ export async function* iterateSamples(db: Db, filter: SampleFilter, batch = 1000
         tests: (r.tests as string | null) ?? null,
         score: r.score === null || r.score === undefined ? null : Number(r.score),
         verdict: (r.verdict as string | null) ?? null,
+        stubCheck: (r.stubCheck as string | null) ?? null,
       }))
       .filter((s) => !ids || ids.has(s.id));
     if (out.length) yield out;

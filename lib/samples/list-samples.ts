@@ -38,7 +38,7 @@ export async function listSamples(db: Db, filter: SampleFilter, opts: ListOption
   return page;
 }
 
-const COLUMNS = `s."id", s."runId", s."part", s."language", s."score", s."verdict", s."curation", s."filtered"`;
+const COLUMNS = `s."id", s."runId", s."part", s."language", s."score", s."verdict", s."stubCheck", s."curation", s."filtered"`;
 const SELECT = `SELECT ${COLUMNS}, r."name" AS "runName", substr(s."instruction", 1, ${PREVIEW_CHARS}) AS "preview"`;
 
 async function pageQuery(db: Db, filter: SampleFilter, cursor: Cursor | null, order: string, limit: number) {
@@ -99,6 +99,7 @@ function toRow(r: Record<string, unknown>): SampleRow {
     preview: String(r.preview ?? ""),
     score: r.score === null || r.score === undefined ? null : Number(r.score),
     verdict: (r.verdict as string | null) ?? null,
+    stubCheck: (r.stubCheck as string | null) ?? null,
     curation: String(r.curation),
     filtered: r.filtered === true || Number(r.filtered) === 1,
   };

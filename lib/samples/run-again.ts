@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { assembleProgram } from "@/lib/domain/test-convention";
 import { isLanguageId, runProgram } from "@/lib/sandbox";
+import { checkStubs } from "@/lib/pipeline/verify/stub-check";
+import { VACUOUS } from "@/lib/pipeline/verify/verdicts";
 import type { ExecutionView } from "./types";
 
 export interface RunAgainInput {
@@ -31,6 +33,8 @@ export async function runSampleAgain(db: Db, sampleId: string, edited: RunAgainI
       status: result.status, exitCode: result.exitCode, stdout: result.stdout, stderr, durationMs: Math.round(result.durationMs),
     },
   });
-  await db.sample.update({ where: { id: sampleId }, data: { verdict: result.status } });
+  // passing tests are checked against a stub of the solution, as stage "verify" does
+  const stub = result.status === "ok" ? (await checkStubs(db, [{ id: sampleId, language: sample.language, solution: edited.solution, tests: edited.tests ?? "" }])).verdicts.get(sampleId) : undefined;
+  await db.sample.update({ where: { id: sampleId }, data: { verdict: stub?.check === "vacuous" ? VACUOUS : result.status, stubCheck: stub?.check ?? null, stubNote: stub?.note ?? null } });
   return { id: row.id, status: row.status, exitCode: row.exitCode, stdout: row.stdout, stderr: row.stderr, durationMs: row.durationMs, createdAt: row.createdAt.toISOString() };
 }

@@ -9,9 +9,11 @@ export const PARTS = ["ds1", "ds2", "ds3", "ds4"] as const;
 export const CURATIONS = ["pending", "accepted", "rejected", "edited"] as const;
 /**
  * Sandbox verdicts (MultiPL-E's, plus resource ones), "no_tests" (verify could not get tests
- * written) and two groups: any failure of the sample's own tests, never run.
+ * written), "vacuous" (the tests pass a stub of the solution too: they assert nothing), and
+ * three groups: any failure of the sample's own tests, never run, and passed but the stub check
+ * was unavailable ("stub_unavailable": the solution could not be stubbed).
  */
-export const VERDICTS = ["ok", "failed", "none", "syntax_error", "exception", "timeout", "memory", "output_limit", "unavailable", "no_tests"] as const;
+export const VERDICTS = ["ok", "failed", "none", "vacuous", "stub_unavailable", "syntax_error", "exception", "timeout", "memory", "output_limit", "unavailable", "no_tests"] as const;
 export const SORTS = ["new", "score"] as const;
 
 export type Part = (typeof PARTS)[number];

@@ -9,6 +9,8 @@ export interface SampleRow {
   preview: string;
   score: number | null;
   verdict: string | null;
+  /** genuine | vacuous | unavailable: the tests run against a stub of the solution (null: not checked) */
+  stubCheck: string | null;
   curation: string;
   filtered: boolean;
 }
@@ -60,6 +62,9 @@ export interface SampleDetail extends SampleCore {
   filterReason: string | null;
   curation: string;
   verdict: string | null;
+  stubCheck: string | null;
+  /** why the stub check was unavailable */
+  stubNote: string | null;
   /** It was a DPO query: its sampled answers are at /api/runs/:runId/dpo/:id (which answers 404 otherwise). */
   hasDpo: boolean;
   createdAt: string;

@@ -42,6 +42,23 @@ describe("verify.run and dpo.run jobs", () => {
     expect(() => dpoSettingsSchema.parse({ fromModel: "out/final\nrm -rf /" })).toThrow(/control characters/);
   }, 180_000);
 
+  it("a stage whose steps mostly failed ends its job failed with the cause, not succeeded", async () => {
+    // the model answers nothing but 5xx: tests cannot be written, answers cannot be sampled
+    const broken = { faults: { serverError: 1 } };
+    const noTests = await runWithSamples(t.db, [{ language: "py", key: "is-palindrome", noTests: true }, { language: "js", key: "sum-evens", noTests: true }], broken);
+    const vJob = await runJobHere(t.db, (await enqueueVerify(t.db, noTests.runId)).jobId, { leaseMs: 30_000 });
+    expect([vJob.status, vJob.attempts]).toEqual(["failed", 1]);
+    expect(vJob.lastError).toMatch(/^Verification: All 2 samples failed \(\d+ of \d+ model calls failed\): the server failed \(50[03]\)/);
+    const done = await t.db.event.findFirst({ where: { topic: `run:${noTests.runId}`, type: "verify.done" } });
+    expect(done!.data).toMatchObject({ outcome: "failed", noTests: 2 });
+
+    const withTests = await runWithSamples(t.db, [{ language: "py", key: "is-palindrome" }], broken);
+    const dJob = await runJobHere(t.db, (await enqueueDpo(t.db, withTests.runId, dpoSettingsSchema.parse({ n: 4 }))).jobId, { leaseMs: 30_000 });
+    expect(dJob.status).toBe("failed");
+    expect(dJob.lastError).toMatch(/^DPO sampling: All 4 answers failed .*: the server failed \(50[03]\)/);
+    expect(await t.db.dpoPair.count({ where: { runId: withTests.runId } })).toBe(0);
+  }, 150_000);
+
   it("refuse a run that does not exist", async () => {
     await expect(enqueueVerify(t.db, "nope")).rejects.toMatchObject({ code: "not_found:run" });
     await expect(enqueueDpo(t.db, "nope", dpoSettingsSchema.parse({}))).rejects.toMatchObject({ code: "not_found:run" });

@@ -5,6 +5,8 @@ import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { ds1ResponsePrompt } from "@/lib/domain/prompts/seed-prompts";
 import type { RunConfig } from "@/lib/domain/run-config";
 import { assembleProgram } from "@/lib/domain/test-convention";
+import { addCause, causeOfStep, causesOfCalls, mergeCauses, type FailureCauses } from "@/lib/domain/failure-causes";
+import { judgeOutcome, type StageOutcome } from "@/lib/domain/stage-outcome";
 import { appendEvent } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
 import type { ModelClient } from "@/lib/llm/model-client";
@@ -53,6 +55,10 @@ export interface DpoCounts {
   pairs: number;
   noPassing: number;
   noFailing: number;
+  /** answers the model failed to give and failed model calls, by cause */
+  causes: FailureCauses;
+  outcome: StageOutcome;
+  summary: string | null;
 }
 
 const answerSchema = z.object({ solution: z.string().min(1) });
@@ -73,9 +79,10 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const temperature = opts.temperature ?? 0.8;
   const policy = { maxPairs: opts.maxPairs ?? 4, preferShortest: opts.preferShortest ?? true };
   const client = opts.presampled ? null : opts.client ?? (await createDpoClient(db, config, { model: opts.model, temperature }, opts.endpoints)).client;
-  const queries = await selectDpoQueries(db, runId, opts);
+  const queries = await selectDpoQueries(db, runId, opts, { signal: opts.signal });
   const finished = await db.runStep.findMany({ where: { runId, stage: "dpo" }, select: { key: true, output: true } });
-  const counts: DpoCounts = { queries: queries.length, done: 0, answers: 0, samplingFailures: 0, executed: 0, cacheHits: 0, pairs: 0, noPassing: 0, noFailing: 0 };
+  const counts: DpoCounts = { queries: queries.length, done: 0, answers: 0, samplingFailures: 0, executed: 0, cacheHits: 0, pairs: 0, noPassing: 0, noFailing: 0, causes: {}, outcome: "succeeded", summary: null };
+  let calls = 0;
   const doneKeys = new Set<string>();
   for (const f of finished) {
     const o = f.output as { pairs?: number; noPassing?: boolean; noFailing?: boolean } | null;
@@ -100,7 +107,13 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const onAbort = () => stop.abort();
   opts.signal?.addEventListener("abort", onAbort);
   const sampleBatch = (b: DpoQuery[]) => {
-    const p = client ? Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal))) : Promise.resolve(b.map((q) => opts.presampled!.answers.get(q.id)?.slice(0, n) ?? []));
+    const p = (client ? Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal))) : Promise.resolve(b.map((q) => ({ answers: opts.presampled!.answers.get(q.id)?.slice(0, n) ?? [], calls: 0, causes: {} })))).then((rs) =>
+      rs.map((r) => {
+        calls += r.calls;
+        mergeCauses(counts.causes, r.causes);
+        return r.answers;
+      }),
+    );
     p.catch(() => undefined); // awaited in its turn; until then a failure must not count as unhandled
     return p;
   };
@@ -117,6 +130,9 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
     opts.signal?.removeEventListener("abort", onAbort);
     stop.abort();
   }
+  const judged = judgeOutcome({ noun: "answers", steps: counts.answers + counts.samplingFailures, failedSteps: counts.samplingFailures, produced: counts.answers, causes: counts.causes, calls });
+  counts.outcome = judged.outcome;
+  counts.summary = judged.summary && `DPO sampling: ${judged.summary}`;
   await appendEvent(db, runTopic(runId), "dpo.done", counts);
   return counts;
 
@@ -157,8 +173,16 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   }
 }
 
-async function sampleAnswers(client: ModelClient, q: DpoQuery, n: number, signal?: AbortSignal): Promise<string[]> {
+/** A query's sampled answers, and the answers the model failed to give counted by cause. */
+async function sampleAnswers(client: ModelClient, q: DpoQuery, n: number, signal?: AbortSignal): Promise<{ answers: string[]; causes: FailureCauses; calls: number }> {
   const prompt = ds1ResponsePrompt(q.language, q.instruction);
   const results = await Promise.all(Array.from({ length: n }, (_, i) => client.call({ role: "rGenerator", step: `dpo:${q.id}:${i}`, prompt, schema: answerSchema, signal })));
-  return results.flatMap((r) => (r.ok ? [r.value.solution] : []));
+  const causes: FailureCauses = {};
+  let calls = 0;
+  for (const r of results) {
+    calls += r.calls.length;
+    mergeCauses(causes, causesOfCalls(r.calls));
+    if (!r.ok && r.failure.kind !== "cancelled") addCause(causes, causeOfStep(r.failure, r.calls), { steps: 1, example: r.failure.message });
+  }
+  return { answers: results.flatMap((r) => (r.ok ? [r.value.solution] : [])), causes, calls };
 }

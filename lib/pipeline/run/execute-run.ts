@@ -19,7 +19,7 @@ import { runTopic, type RunStatus } from "./ids";
 import { replayAgents } from "./replay-agents";
 import { resolveSettingsEndpoints, secretsOf, settingsEndpointNames } from "./run-endpoints";
 import { loadLedger } from "./run-ledger";
-import { RunProgress, type RunCounts } from "./run-progress";
+import { judgeRun, RunProgress, type RunCounts } from "./run-progress";
 import { loadRunSnippetRows } from "./run-snippets";
 import { watchRunStatus } from "./run-status-watch";
 import { StepCommitter } from "./step-committer";
@@ -171,8 +171,9 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
   const counts = progress.snapshot();
   o.onProgress?.(counts);
   // a pause that arrives after the last step is too late: the run is complete
-  const finished = await finishRun(db, runId, "succeeded", { from: ["running", "paused"], counts });
-  return { status: finished ? "succeeded" : "cancelled", counts };
+  const { outcome, summary } = judgeRun(counts);
+  const finished = await finishRun(db, runId, outcome, { from: ["running", "paused"], counts, error: summary ?? undefined });
+  return { status: finished ? outcome : "cancelled", counts };
 }
 
 const json = (v: unknown) => v as object;

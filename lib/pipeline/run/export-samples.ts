@@ -14,6 +14,7 @@ export async function writeSamplesJsonl(db: Db, runId: string, path: string, whe
       const line = JSON.stringify({
         id: s.id, runId, step: s.stepKey, part: s.part, language: s.language, instruction: s.instruction, solution: s.solution, tests: s.tests,
         score: s.score, scores: s.scores, filtered: s.filtered, filterReason: s.filterReason, snippetId: s.snippetId, agentId: s.agentId,
+        verdict: s.verdict, testsCheck: s.stubCheck,
       });
       if (!out.write(`${line}\n`)) await once(out, "drain");
       n++;

@@ -18,5 +18,7 @@ export const AGENTS_STEP_KEY = "agents";
 
 export const GENERATION_JOB = "generation.run";
 
-export type RunStatus = "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
-export const TERMINAL_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "cancelled"];
+export type RunStatus = "queued" | "running" | "paused" | "succeeded" | "completed_with_errors" | "failed" | "cancelled";
+export const TERMINAL_STATUSES: readonly RunStatus[] = ["succeeded", "completed_with_errors", "failed", "cancelled"];
+/** Terminal statuses whose samples are there to verify, train on and export. */
+export const COMPLETED_STATUSES: readonly string[] = ["succeeded", "completed_with_errors"];

@@ -1,3 +1,5 @@
+import { mergeCauses, type FailureCauses } from "@/lib/domain/failure-causes";
+import { judgeOutcome, type Judgement } from "@/lib/domain/stage-outcome";
 import type { InstructionSample } from "@/lib/domain/sample";
 import { addUsage, ZERO_USAGE, type Usage } from "@/lib/llm/usage";
 
@@ -31,6 +33,8 @@ export interface RunCounts {
   failedSteps: number;
   /** model steps that failed inside any step (a failed reflection, a failed critique...) */
   failedCalls: number;
+  /** failed steps and failed model calls by cause (lib/domain/failure-causes.ts) */
+  failureCauses: FailureCauses;
   agents: number;
   usage: Usage;
 }
@@ -42,6 +46,7 @@ export interface Tally {
   failed: boolean;
   failures: number;
   agents: number;
+  causes?: FailureCauses;
 }
 
 export class RunProgress {
@@ -55,6 +60,7 @@ export class RunProgress {
     byLanguage: {},
     failedSteps: 0,
     failedCalls: 0,
+    failureCauses: {},
     agents: 0,
     usage: ZERO_USAGE,
   };
@@ -72,6 +78,7 @@ export class RunProgress {
     c.usage = addUsage(c.usage, t.usage);
     c.agents += t.agents;
     c.failedCalls += t.failures;
+    mergeCauses(c.failureCauses, t.causes);
     if (t.stage === "discuss") c.discuss.done++;
     if (t.stage === "seed") c.seed.done++;
     if (t.failed) c.failedSteps++;
@@ -103,4 +110,10 @@ export class RunProgress {
 export function describeProgress(c: RunCounts): string {
   const s = c.samples;
   return `${c.stage} ${c.done}/${c.total} · ds1 ${s.ds1} ds2 ${s.ds2} ds3 ${s.ds3} · accepted ${s.accepted} filtered ${s.filtered} · failed steps ${c.failedSteps} · ${c.usage.inputTokens + c.usage.outputTokens} tokens`;
+}
+
+/** How a finished generation run ends: succeeded, completed with errors or failed (stage-outcome.ts). */
+export function judgeRun(c: RunCounts): Judgement {
+  const s = c.samples;
+  return judgeOutcome({ steps: c.seed.done + c.discuss.done, failedSteps: c.failedSteps, produced: s.ds1 + s.ds2 + s.ds3, causes: c.failureCauses, calls: c.usage.calls });
 }

@@ -3,6 +3,7 @@ import type { AgentEvent } from "@/lib/agents/events";
 import type { SeedResult } from "@/lib/agents/generate-seed";
 import { ds3SampleId, type DiscussionResult } from "@/lib/agents/run-discussion";
 import type { InstructionSample, Reflection } from "@/lib/domain/sample";
+import { addCause, causeOfStep, causesOfCalls, type FailureCauses } from "@/lib/domain/failure-causes";
 import type { Usage } from "@/lib/llm/usage";
 import type { Tally } from "./run-progress";
 import { AGENTS_STEP_KEY, dbAgentId, dbSampleId, discussStepKey, seedStepKey } from "./ids";
@@ -16,12 +17,15 @@ import { AGENTS_STEP_KEY, dbAgentId, dbSampleId, discussStepKey, seedStepKey } f
 export interface SeedOutput {
   sample: InstructionSample | null;
   failures: string[];
+  /** failed calls (and the step, when it failed) by cause; absent in steps stored before causes were counted */
+  causes?: FailureCauses;
 }
 
 export interface DiscussOutput {
   sample: InstructionSample | null;
   reflection: Reflection | null;
   failures: string[];
+  causes?: FailureCauses;
 }
 
 export interface StepWrite {
@@ -81,6 +85,22 @@ function emptyWrite(step: StepWrite["step"], tally: StepWrite["tally"]): StepWri
   return { step, samples: [], agents: [], memoryInserts: [], evictions: [], reflections: [], messages: [], events: [], tally };
 }
 
+/**
+ * The step's failed calls by cause, plus the step itself under the cause of the call that made
+ * it fail when it produced nothing.
+ */
+export function causesOf(events: AgentEvent[], failed: boolean, failure?: { kind: string; message: string }): FailureCauses {
+  const callEvents = events.flatMap((e) => (e.type === "llm.call" ? [e] : []));
+  const causes = causesOfCalls(callEvents.map((e) => e.call));
+  if (failed) {
+    const last = events.findLast((e) => e.type === "step.failed");
+    const f = failure ?? (last?.type === "step.failed" ? last.failure : { kind: "error", message: "no sample" });
+    const stepCalls = callEvents.filter((e) => !last || e.step === last.step).map((e) => e.call);
+    addCause(causes, causeOfStep(f, stepCalls), { steps: 1, example: f.message });
+  }
+  return causes;
+}
+
 const failuresOf = (events: AgentEvent[]) => events.flatMap((e) => (e.type === "step.failed" ? [`${e.step}: ${e.failure.message}`] : []));
 
 /** Memory changes, reflections, messages and the events themselves, from the runtime's events. */
@@ -104,10 +124,11 @@ function addEvents(w: StepWrite, runId: string, events: AgentEvent[]): void {
 
 export function seedWrite(runId: string, r: SeedResult, snippetDbId?: string): StepWrite {
   const failures = failuresOf(r.events);
-  const output: SeedOutput = { sample: r.sample, failures };
+  const causes = causesOf(r.events, !r.sample);
+  const output: SeedOutput = { sample: r.sample, failures, causes };
   const w = emptyWrite(
     { key: seedStepKey(r.sampleId), stage: "seed", status: r.sample ? "done" : "failed", output, usage: r.usage, error: r.sample ? null : (failures[0] ?? "no sample") },
-    { stage: "seed", sample: r.sample, usage: r.usage, failed: !r.sample, failures: failures.length, agents: 0 },
+    { stage: "seed", sample: r.sample, usage: r.usage, failed: !r.sample, failures: failures.length, agents: 0, causes },
   );
   if (r.sample) w.samples.push(sampleRow(runId, r.sample, null, snippetDbId));
   addEvents(w, runId, r.events);
@@ -118,7 +139,7 @@ export function agentsWrite(runId: string, agents: AgentState[], events: AgentEv
   const usage: Usage = { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: null };
   const w = emptyWrite(
     { key: AGENTS_STEP_KEY, stage: "agents", status: "done", output: { agents: agents.length }, usage, error: null },
-    { stage: "agents", sample: null, usage, failed: false, failures: 0, agents: agents.length },
+    { stage: "agents", sample: null, usage, failed: false, failures: 0, agents: agents.length, causes: {} },
   );
   w.agents = agents.map((a) => ({ id: dbAgentId(runId, a.id), runId, language: a.language, profile: a.profile, operations: a.operations, seedSampleId: dbSampleId(runId, a.seedSampleId) }));
   addEvents(w, runId, events);
@@ -128,10 +149,11 @@ export function agentsWrite(runId: string, agents: AgentState[], events: AgentEv
 export function discussWrite(runId: string, r: DiscussionResult, mainAgentId: string | null): StepWrite {
   const failures = failuresOf(r.events);
   const reflection = r.events.find((e) => e.type === "reflection.added");
-  const output: DiscussOutput = { sample: r.sample, reflection: reflection?.type === "reflection.added" ? reflection.reflection : null, failures };
+  const causes = causesOf(r.events, !r.sample, r.failure);
+  const output: DiscussOutput = { sample: r.sample, reflection: reflection?.type === "reflection.added" ? reflection.reflection : null, failures, causes };
   const w = emptyWrite(
     { key: discussStepKey(r.discussionId), stage: "discuss", status: r.sample ? "done" : "failed", output, usage: r.usage, error: r.sample ? null : (r.failure?.message ?? failures[0] ?? "no sample") },
-    { stage: "discuss", sample: r.sample, usage: r.usage, failed: !r.sample, failures: failures.length, agents: 0 },
+    { stage: "discuss", sample: r.sample, usage: r.usage, failed: !r.sample, failures: failures.length, agents: 0, causes },
   );
   if (r.sample) w.samples.push(sampleRow(runId, r.sample, mainAgentId ? dbAgentId(runId, mainAgentId) : null));
   addEvents(w, runId, r.events);

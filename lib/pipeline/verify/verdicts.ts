@@ -1,8 +1,14 @@
 /** Verdict of a sample whose tests could not be written: kept, never executed. */
 export const NO_TESTS = "no_tests";
 
+/**
+ * Verdict of a sample whose tests pass, but pass a stub of its solution too (stub-check.ts):
+ * they assert nothing, so the sample is not verified and its tests judge no other answer.
+ */
+export const VACUOUS = "vacuous";
+
 /** Verdicts that say nothing against the sample: it passed, or it could not be judged. */
-export const NOT_FAILING_VERDICTS: readonly string[] = ["ok", "unavailable", NO_TESTS];
+export const NOT_FAILING_VERDICTS: readonly string[] = ["ok", "unavailable", NO_TESTS, VACUOUS];
 const NOT_FAILING = new Set(NOT_FAILING_VERDICTS);
 
 /**

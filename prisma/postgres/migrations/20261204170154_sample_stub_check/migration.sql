@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Sample" ADD COLUMN     "stubCheck" TEXT,
+ADD COLUMN     "stubNote" TEXT;
+
