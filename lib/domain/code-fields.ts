@@ -58,7 +58,7 @@ export function cleanCodeField(text: string): string {
   const lines = plain.split(/\r?\n/);
   const block = firstFence(lines);
   // no program starts with a fence line, so a fence with only prose above it wraps the program
-  if (block && lines.slice(0, block.start).every(isProse)) return block.body.replace(/\s+$/, "") + "\n";
+  if (block && lines.slice(0, block.start).every(isProse)) return block.body.replace(/\s+$/, "");
   return plain;
 }
 
