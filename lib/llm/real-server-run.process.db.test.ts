@@ -81,9 +81,9 @@ describe("a run against a server that answers like real ones", () => {
     const verified = await verifyRun(t.db, run.id);
     expect(verified.total).toBe(samples.length);
     const verdicts = await t.db.sample.findMany({ where: { runId: run.id }, select: { verdict: true } });
-    // no sample fails for a fence: the failures are the planted bugs (30 % of solutions)
+    // no sample fails for a fence (a syntax error): the only failures are the planted bugs (30 % of solutions)
     expect(verdicts.filter((v) => v.verdict === "ok").length).toBeGreaterThanOrEqual(Math.floor(samples.length * 0.4));
-    expect(verdicts.filter((v) => v.verdict === "compile_error" || v.verdict === "syntax_error")).toHaveLength(0);
+    expect(verdicts.filter((v) => v.verdict !== "ok" && v.verdict !== "exception")).toEqual([]);
 
     const dpo = await dpoRun(t.db, run.id, { n: 6, maxPairs: 2 });
     expect(dpo.samplingFailures).toBe(0);
