@@ -71,7 +71,7 @@ describe("a run against a server that answers like real ones", () => {
       expect(s.tests ?? "").not.toMatch(/```|<\/?think>/);
     }
 
-    const calls = (await t.db.event.findMany({ where: { topic: runTopic(run.id), type: "llm.call" } })).map((e) => (e.data as { call: CallRecord }).call);
+    const calls = (await t.db.event.findMany({ where: { topic: runTopic(run.id), type: "llm.call" } })).map((e) => (e.data as unknown as { call: CallRecord }).call);
     const outcomes = new Set(calls.map((c) => c.outcome));
     for (const o of ["ok", "format-refused", "cut-off", "rate-limited", "server-error"]) expect(outcomes).toContain(o);
     // what the model sent stays visible: fenced code on the call, clean code in the sample
