@@ -20,6 +20,8 @@ export interface FlawedServerStats {
   byFormat: Record<string, number>;
   flaws: Record<string, number>;
   maxInFlight: number;
+  /** CPU time of the server's process since it started, ms (user + system) */
+  cpuMs: number;
 }
 
 export interface FlawedServer {
@@ -37,7 +39,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 export async function startFlawedServer(input: FlawedServerConfigInput = {}, port = 0): Promise<FlawedServer> {
   const config = flawedServerConfigSchema.parse(input);
   const asked = new Map<number, number>();
-  const stats: FlawedServerStats = { requests: 0, byStatus: {}, byKind: {}, byFormat: {}, flaws: {}, maxInFlight: 0 };
+  const stats: FlawedServerStats = { requests: 0, byStatus: {}, byKind: {}, byFormat: {}, flaws: {}, maxInFlight: 0, cpuMs: 0 };
   let inFlight = 0;
 
   async function chat(body: ChatBody, res: http.ServerResponse, signal: AbortSignal) {
@@ -72,7 +74,10 @@ export async function startFlawedServer(input: FlawedServerConfigInput = {}, por
     res.on("close", () => abort.abort());
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    if (req.method === "GET" && req.url === "/stats") return send(res, 200, stats);
+    if (req.method === "GET" && req.url === "/stats") {
+      const cpu = process.cpuUsage();
+      return send(res, 200, { ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+    }
     if (req.method === "GET" && req.url === "/v1/models") {
       return send(res, 200, { object: "list", data: [{ id: config.model, object: "model", owned_by: "xinstruct-test", ...(config.contextLength ? { max_model_len: config.contextLength } : {}) }] });
     }

@@ -12,7 +12,11 @@
  *   - calls wasted per accepted sample (requests that gave no step its value);
  *   - verified-OK share (programs that pass), flawed ÷ clean (goal ≥ 0.95);
  *   - throughput: answered steps per second ÷ the ideal, concurrency ÷ latency (goal ≥ 0.9).
+ * Also the CPU time per request of the client (this process) and of the server, and the ceiling
+ * they put on throughput on this machine's cores: on a small shared machine that, not the
+ * latency, is the limit.
  */
+import os from "node:os";
 import { demoSnippets } from "@/lib/agents/test-support";
 import { modelEndpointSchema } from "@/lib/domain/model-endpoint";
 import { instructionOutput, solutionOutput } from "@/lib/domain/output-schemas";
@@ -41,6 +45,8 @@ interface Side {
   okCalls: number;
   wallS: number;
   verifiedOk: number;
+  clientCpuMs: number;
+  serverCpuMs: number;
 }
 
 async function measure(label: string, rates: FlawedServerConfigInput["rates"]): Promise<Side> {
@@ -51,6 +57,8 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"]): 
     const role = { endpoint: label, temperature: 0.2, maxOutputTokens: 1_024 };
     const client = createModelClient({ endpoints: [endpoint], roles: { iGenerator: role, rGenerator: role, scorer: role, discussion: role }, seed: 9, modeMemory: new StructuredModeMemory() });
     const snippets = demoSnippets(Math.ceil(samples / LANGUAGES.length)).filter((s) => LANGUAGES.includes(s.language as LanguageId)).slice(0, samples);
+    const serverCpuBefore = (await server.stats()).cpuMs;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const results = await Promise.all(
       snippets.map(async (snippet) => {
@@ -61,6 +69,8 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"]): 
       }),
     );
     const wallS = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const clientCpuMs = (cpu.user + cpu.system) / 1000;
     const produced = results.flatMap((r) => (r.sample ? [r.sample] : []));
     const calls = results.flatMap((r) => r.calls);
     // each distinct program runs once; its verdict counts for every sample that holds it
@@ -69,7 +79,7 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"]): 
     const verifiedOk = produced.filter((p) => verdicts.get(`${p.language}\n${p.program}`) === "ok").length;
     const stats = await server.stats();
     console.log(`${label}: ${stats.requests} requests, by status ${JSON.stringify(stats.byStatus)}, flaws ${JSON.stringify(stats.flaws)}, max in flight ${stats.maxInFlight}`);
-    return { produced: produced.length, requests: calls.length, okCalls: calls.filter((c) => c.outcome === "ok").length, wallS, verifiedOk };
+    return { produced: produced.length, requests: calls.length, okCalls: calls.filter((c) => c.outcome === "ok").length, wallS, verifiedOk, clientCpuMs, serverCpuMs: stats.cpuMs - serverCpuBefore };
   } finally {
     await server.close();
   }
@@ -90,6 +100,8 @@ const row = (s: Side) => ({
   "steps/s": f2(s.okCalls / s.wallS),
   "requests/s": f2(s.requests / s.wallS),
   "÷ ideal (steps)": f2(s.okCalls / s.wallS / ideal),
+  "client CPU ms/request": f2(s.clientCpuMs / s.requests),
+  "server CPU ms/request": f2(s.serverCpuMs / s.requests),
 });
 console.log(`\n${samples} samples (2 steps each), concurrency ${concurrency}, latency ${latencyMs} ms: ideal ${ideal} calls/s`);
 console.table({ clean: row(clean), flawed: row(flawed) });
@@ -97,4 +109,8 @@ const share = (s: Side) => s.verifiedOk / Math.max(1, s.produced);
 console.log(`samples produced, flawed ÷ clean: ${f2(flawed.produced / clean.produced)} (goal ≥ 0.95)`);
 console.log(`calls wasted per accepted sample (flawed): ${f2((flawed.requests - flawed.okCalls) / Math.max(1, flawed.produced))}`);
 console.log(`verified-OK share, flawed ÷ clean: ${f2(share(flawed) / share(clean))} (goal ≥ 0.95)`);
+console.log(`load average at the end: ${os.loadavg().map(f2).join(" ")} on ${os.availableParallelism()} cores`);
 console.log(`throughput ÷ ideal: clean ${f2(clean.okCalls / clean.wallS / ideal)}, flawed ${f2(flawed.okCalls / flawed.wallS / ideal)} (goal ≥ 0.9)`);
+// what this machine allows at all: client and server CPU per request on all its cores
+const ceiling = (s: Side) => (os.availableParallelism() * 1000 * s.requests) / (s.clientCpuMs + s.serverCpuMs);
+console.log(`CPU ceiling of this machine (cores ÷ CPU per request): clean ${f2(ceiling(clean))} requests/s, ${f2(Math.min(1, ceiling(clean) / ideal))} of the ideal`);
