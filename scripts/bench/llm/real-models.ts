@@ -49,14 +49,14 @@ interface Side {
   serverCpuMs: number;
 }
 
-async function measure(label: string, rates: FlawedServerConfigInput["rates"]): Promise<Side> {
+async function measure(label: string, rates: FlawedServerConfigInput["rates"], count = samples): Promise<Side> {
   // Retry-After: 1 s, as hosted APIs send it; a long reasoning preamble overruns 1024 tokens
   const server = await spawnFlawedServer({ seed: 1, latencyMs, retryAfterMs: 1_000, verboseTokens: 1_500, rates });
   try {
     const endpoint = modelEndpointSchema.parse({ name: label, provider: "openai-compatible", baseURL: server.url, model: "flawed-coder", concurrency, timeoutMs: 30_000 });
     const role = { endpoint: label, temperature: 0.2, maxOutputTokens: 1_024 };
     const client = createModelClient({ endpoints: [endpoint], roles: { iGenerator: role, rGenerator: role, scorer: role, discussion: role }, seed: 9, modeMemory: new StructuredModeMemory() });
-    const snippets = demoSnippets(Math.ceil(samples / LANGUAGES.length)).filter((s) => LANGUAGES.includes(s.language as LanguageId)).slice(0, samples);
+    const snippets = demoSnippets(Math.ceil(samples / LANGUAGES.length)).filter((s) => LANGUAGES.includes(s.language as LanguageId)).slice(0, count);
     const serverCpuBefore = (await server.stats()).cpuMs;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -85,6 +85,8 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"]): 
   }
 }
 
+// warm-up (JIT, connections, sandbox), not reported
+await measure("warm-up", {}, concurrency * 2);
 const clean = await measure("clean", {});
 const flawed = await measure("flawed", FLAWS);
 await closeDefaultPool();
