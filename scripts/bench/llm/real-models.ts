@@ -12,7 +12,8 @@
  *   - calls wasted per accepted sample (requests that gave no step its value);
  *   - verified-OK share (programs that pass), flawed ÷ clean (goal ≥ 0.95);
  *   - throughput: answered steps per second ÷ the ideal, concurrency ÷ latency (goal ≥ 0.9).
- * Also the CPU time per request of the client (this process) and of the server, and the ceiling
+ * The clean side is measured again at a low concurrency (--low-concurrency, 8), where the
+ * latency and not the CPU bounds throughput. Also the CPU time per request of the client (this process) and of the server, and the ceiling
  * they put on throughput on this machine's cores: on a small shared machine that, not the
  * latency, is the limit.
  */
@@ -49,11 +50,11 @@ interface Side {
   serverCpuMs: number;
 }
 
-async function measure(label: string, rates: FlawedServerConfigInput["rates"], count = samples): Promise<Side> {
+async function measure(label: string, rates: FlawedServerConfigInput["rates"], count = samples, inFlight = concurrency): Promise<Side> {
   // Retry-After: 1 s, as hosted APIs send it; a long reasoning preamble overruns 1024 tokens
   const server = await spawnFlawedServer({ seed: 1, latencyMs, retryAfterMs: 1_000, verboseTokens: 1_500, rates });
   try {
-    const endpoint = modelEndpointSchema.parse({ name: label, provider: "openai-compatible", baseURL: server.url, model: "flawed-coder", concurrency, timeoutMs: 30_000 });
+    const endpoint = modelEndpointSchema.parse({ name: label, provider: "openai-compatible", baseURL: server.url, model: "flawed-coder", concurrency: inFlight, timeoutMs: 30_000 });
     const role = { endpoint: label, temperature: 0.2, maxOutputTokens: 1_024 };
     const client = createModelClient({ endpoints: [endpoint], roles: { iGenerator: role, rGenerator: role, scorer: role, discussion: role }, seed: 9, modeMemory: new StructuredModeMemory() });
     const snippets = demoSnippets(Math.ceil(samples / LANGUAGES.length)).filter((s) => LANGUAGES.includes(s.language as LanguageId)).slice(0, count);
@@ -89,6 +90,9 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"], c
 await measure("warm-up", {}, concurrency * 2);
 const clean = await measure("clean", {});
 const flawed = await measure("flawed", FLAWS);
+// where the CPU is not the limit: the same work at a concurrency this machine can feed
+const lowConcurrency = Number(arg("low-concurrency", "8"));
+const low = await measure(`clean-c${lowConcurrency}`, {}, lowConcurrency * 32, lowConcurrency);
 await closeDefaultPool();
 
 const ideal = concurrency / (latencyMs / 1000);
@@ -113,6 +117,7 @@ console.log(`calls wasted per accepted sample (flawed): ${f2((flawed.requests - 
 console.log(`verified-OK share, flawed ÷ clean: ${f2(share(flawed) / share(clean))} (goal ≥ 0.95)`);
 console.log(`load average at the end: ${os.loadavg().map(f2).join(" ")} on ${os.availableParallelism()} cores`);
 console.log(`throughput ÷ ideal: clean ${f2(clean.okCalls / clean.wallS / ideal)}, flawed ${f2(flawed.okCalls / flawed.wallS / ideal)} (goal ≥ 0.9)`);
+console.log(`throughput ÷ ideal at concurrency ${lowConcurrency}, clean server (ideal ${lowConcurrency / (latencyMs / 1000)} calls/s): ${f2(low.okCalls / low.wallS / (lowConcurrency / (latencyMs / 1000)))}`);
 // what this machine allows at all: client and server CPU per request on all its cores
 const ceiling = (s: Side) => (os.availableParallelism() * 1000 * s.requests) / (s.clientCpuMs + s.serverCpuMs);
 console.log(`CPU ceiling of this machine (cores ÷ CPU per request): clean ${f2(ceiling(clean))} requests/s, ${f2(Math.min(1, ceiling(clean) / ideal))} of the ideal`);
