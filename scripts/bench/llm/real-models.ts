@@ -79,7 +79,9 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"], c
     const verdicts = new Map((await runMany(distinct)).map((r, i) => [`${distinct[i].language}\n${distinct[i].program}`, r.status]));
     const verifiedOk = produced.filter((p) => verdicts.get(`${p.language}\n${p.program}`) === "ok").length;
     const stats = await server.stats();
-    console.log(`${label}: ${stats.requests} requests, by status ${JSON.stringify(stats.byStatus)}, flaws ${JSON.stringify(stats.flaws)}, max in flight ${stats.maxInFlight}`);
+    const outcomes: Record<string, number> = {};
+    for (const c of calls) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
+    console.log(`${label}: server: ${stats.requests} requests, by status ${JSON.stringify(stats.byStatus)}, flaws ${JSON.stringify(stats.flaws)}, max in flight ${stats.maxInFlight}; client: outcomes ${JSON.stringify(outcomes)}`);
     return { produced: produced.length, requests: calls.length, okCalls: calls.filter((c) => c.outcome === "ok").length, wallS, verifiedOk, clientCpuMs, serverCpuMs: stats.cpuMs - serverCpuBefore };
   } finally {
     await server.close();
