@@ -32,6 +32,8 @@ import { sleep as wakeableSleep } from "@/lib/domain/sleep";
 /** "cut-off": the answer hit the token limit (finish_reason "length"); "format-refused": the server refused the response_format asked for */
 export type CallOutcome = "ok" | "invalid-output" | "refusal" | "cut-off" | "format-refused" | Exclude<CallErrorKind, "cancelled"> | "cancelled";
 
+export const CALL_OUTCOMES = ["ok", "invalid-output", "refusal", "cut-off", "format-refused", "rate-limited", "server-error", "timeout", "network", "client-error", "error", "cancelled"] as const satisfies readonly CallOutcome[];
+
 export interface CallRecord {
   role: ModelRole;
   kind: PromptKind;

@@ -5,6 +5,7 @@ import { dpoRun } from "@/lib/pipeline/dpo/dpo-run";
 import { createRun } from "@/lib/pipeline/run/create-run";
 import { executeRun } from "@/lib/pipeline/run/execute-run";
 import { runTopic } from "@/lib/pipeline/run/ids";
+import { listRunCalls } from "@/lib/pipeline/run/run-calls";
 import { demoSnippetInputs } from "@/lib/pipeline/run/test-support";
 import { verifyRun } from "@/lib/pipeline/verify/verify-run";
 import type { CallRecord } from "./model-client";
@@ -77,6 +78,11 @@ describe("a run against a server that answers like real ones", () => {
     // what the model sent stays visible: fenced code on the call, clean code in the sample
     expect(calls.some((c) => c.outcome === "ok" && /"solution": "```/.test(c.text ?? ""))).toBe(true);
     expect(calls.filter((c) => c.outcome === "cut-off").every((c) => c.maxOutputTokens === 1_024)).toBe(true);
+    // `xinstruct runs calls ID --outcome cut-off`: the cut-off answers as the model sent them
+    const cutOff = await listRunCalls(t.db, run.id, { outcome: "cut-off", limit: 3 });
+    expect(cutOff.length).toBeGreaterThan(0);
+    expect(cutOff.every((c) => c.outcome === "cut-off" && c.text!.startsWith("<think>") && c.step.length > 0)).toBe(true);
+    await expect(listRunCalls(t.db, run.id, { outcome: "truncated" as never })).rejects.toMatchObject({ code: "invalid:outcome" });
 
     const verified = await verifyRun(t.db, run.id);
     expect(verified.total).toBe(samples.length);
