@@ -6,7 +6,7 @@ import { cancelRun, pauseRun, resumeRun } from "@/lib/pipeline/run/run-control";
 import { exportRunConfig, getRun, listRuns } from "@/lib/pipeline/run/run-queries";
 import { writeSamplesJsonl } from "@/lib/pipeline/run/export-samples";
 import { listRunCalls } from "@/lib/pipeline/run/run-calls";
-import { CALL_OUTCOMES, type CallOutcome } from "@/lib/llm/model-client";
+import { CALL_OUTCOMES, type CallOutcome } from "@/lib/domain/call-outcomes";
 import type { RunCounts } from "@/lib/pipeline/run/run-progress";
 
 /** The run's status and counts: samples per part and language, kept / filtered, steps, agents, tokens. */

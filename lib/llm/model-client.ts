@@ -5,13 +5,14 @@ import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import type { BuiltPrompt, PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import type { ModelRole, RunConfig } from "@/lib/domain/run-config";
 import { deriveSeed, hashString } from "@/lib/domain/seeded-rng";
+import type { CallOutcome } from "@/lib/domain/call-outcomes";
 import { AppError } from "@/lib/errors";
 import { LimiterRegistry } from "./concurrency-limiter";
 import { feedbackMessage, looksLikeRefusal } from "./output-feedback";
 import { getModel } from "./providers";
 import { rawJsonOutput } from "./raw-json-output";
 import { readJsonAnswer } from "./read-json-answer";
-import { backoffMs, classifyError, type CallErrorKind } from "./retry-policy";
+import { backoffMs, classifyError } from "./retry-policy";
 import { DEMO_PROVIDER } from "./scripted-model";
 import { isFormatRefusal, processModeMemory, schemaInstruction, type AskMode, type StructuredModeMemory } from "./structured-output";
 import { grownBudget } from "./token-budget";
@@ -29,10 +30,7 @@ import { sleep as wakeableSleep } from "@/lib/domain/sleep";
  * cost, for the run's events and totals.
  */
 
-/** "cut-off": the answer hit the token limit (finish_reason "length"); "format-refused": the server refused the response_format asked for */
-export type CallOutcome = "ok" | "invalid-output" | "refusal" | "cut-off" | "format-refused" | Exclude<CallErrorKind, "cancelled"> | "cancelled";
-
-export const CALL_OUTCOMES = ["ok", "invalid-output", "refusal", "cut-off", "format-refused", "rate-limited", "server-error", "timeout", "network", "client-error", "error", "cancelled"] as const satisfies readonly CallOutcome[];
+export { CALL_OUTCOMES, type CallOutcome } from "@/lib/domain/call-outcomes";
 
 export interface CallRecord {
   role: ModelRole;

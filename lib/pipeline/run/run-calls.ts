@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { CALL_OUTCOMES, type CallOutcome, type CallRecord } from "@/lib/llm/model-client";
+import { CALL_OUTCOMES, type CallOutcome } from "@/lib/domain/call-outcomes";
+import type { CallRecord } from "@/lib/llm/model-client";
 import { runTopic } from "./ids";
 
 /**
