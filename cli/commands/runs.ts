@@ -7,6 +7,8 @@ import { statusLabel } from "@/lib/domain/stage-outcome";
 import { cancelRun, pauseRun, resumeRun } from "@/lib/pipeline/run/run-control";
 import { exportRunConfig, getRun, listRuns } from "@/lib/pipeline/run/run-queries";
 import { writeSamplesJsonl } from "@/lib/pipeline/run/export-samples";
+import { listRunCalls } from "@/lib/pipeline/run/run-calls";
+import { CALL_OUTCOMES, type CallOutcome } from "@/lib/domain/call-outcomes";
 import type { RunCounts } from "@/lib/pipeline/run/run-progress";
 
 /** The run's status and counts: samples per part and language, kept / filtered, steps, agents, tokens. */
@@ -89,6 +91,27 @@ export default function register(program: Command): void {
     .action((id: string, opts: { out: string; part?: string }) =>
       withDb(async (db) => {
         console.log(`wrote ${await writeSamplesJsonl(db, id, opts.out, { part: opts.part })} samples to ${opts.out}`);
+      }),
+    );
+  runs
+    .command("calls <id>")
+    .description(`A run's model calls, each answer as the model sent it (outcomes: ${CALL_OUTCOMES.join(", ")})`)
+    .option("--outcome <outcome>", "only calls with this outcome, e.g. cut-off")
+    .option("--step <prefix>", "only steps whose name starts with this, e.g. ds1:py-0:0")
+    .option("-n, --limit <n>", "how many", (v) => Number.parseInt(v, 10), 20)
+    .option("--after <seq>", "continue after this event seq", (v) => Number.parseInt(v, 10))
+    .option("--json", "print JSON lines (the full answers)")
+    .action((id: string, opts: { outcome?: string; step?: string; limit: number; after?: number; json?: boolean }) =>
+      withDb(async (db) => {
+        const calls = await listRunCalls(db, id, { outcome: opts.outcome as CallOutcome | undefined, step: opts.step, limit: opts.limit, after: opts.after });
+        if (opts.json) return calls.forEach((c) => console.log(JSON.stringify(c)));
+        for (const c of calls) {
+          const budget = c.maxOutputTokens ? ` · max ${c.maxOutputTokens} tokens` : "";
+          console.log(`#${c.seq} ${c.step} · ${c.kind} · attempt ${c.attempt} · ${c.outcome}${c.status ? ` ${c.status}` : ""}${c.mode ? ` · ${c.mode}` : ""}${budget} · ${c.durationMs} ms`);
+          if (c.error) console.log(`  error: ${c.error}`);
+          if (c.text !== undefined) console.log(c.text.length > 2000 ? `${c.text.slice(0, 2000)}\n  … (${c.text.length} characters; --json for all)` : c.text);
+        }
+        if (calls.length === 0) console.log("(no calls)");
       }),
     );
   for (const [verb, fn] of [["pause", pauseRun], ["resume", resumeRun], ["cancel", cancelRun]] as const) {

@@ -25,7 +25,8 @@ const MAX_EXAMPLE = 300;
 
 /** The cause of one model call, or null when it did not fail (ok) or was cancelled. */
 export function causeOfCall(c: CallLike): string | null {
-  if (c.outcome === "ok" || c.outcome === "cancelled") return null;
+  // a refused response_format is answered by falling back to the next mode: not a failure of its own
+  if (c.outcome === "ok" || c.outcome === "cancelled" || c.outcome === "format-refused") return null;
   if (c.outcome === "client-error" || c.outcome === "server-error" || c.outcome === "rate-limited") {
     if (c.status === undefined) return c.outcome;
     if (c.outcome === "client-error" && /response_format|json_schema|json_object|structured output|guided/i.test(c.error ?? "")) return `response-format:${c.status}`;
@@ -37,7 +38,8 @@ export function causeOfCall(c: CallLike): string | null {
 /** The cause of a failed step: that of its last failed call, else the step's own failure kind. */
 export function causeOfStep(failure: { kind: string }, calls: CallLike[]): string {
   for (let i = calls.length - 1; i >= 0; i--) {
-    const k = causeOfCall(calls[i]);
+    // a step that ends on a refused format had no mode left to fall back to (or a pinned one)
+    const k = calls[i].outcome === "format-refused" ? `response-format:${calls[i].status ?? 400}` : causeOfCall(calls[i]);
     if (k) return k;
   }
   return failure.kind;

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { codeField } from "./code-fields";
 import type { Rubric } from "./scoring-rubric";
 
 /**
  * What each prompt kind must answer, as zod schemas: the structured-output layer validates
- * answers against them and feeds the error back on a mismatch.
+ * answers against them and feeds the error back on a mismatch. Code fields come out clean:
+ * without the Markdown fence or `<think>` block a model may have put around the program.
  */
 
 export const instructionOutput = z.object({
@@ -11,9 +13,12 @@ export const instructionOutput = z.object({
 });
 
 export const solutionOutput = z.object({
-  solution: z.string().min(1),
-  tests: z.string().min(1, "write tests that check the solution"),
+  solution: codeField("write the solution's code"),
+  tests: codeField("write tests that check the solution"),
 });
+
+/** A DPO answer: the solution alone. */
+export const answerOutput = z.object({ solution: solutionOutput.shape.solution });
 
 export const reflectionOutput = z.object({
   merits: z.array(z.string().min(1)).min(1),
@@ -71,8 +76,8 @@ export function synthesisOutput(allowed: readonly string[]): z.ZodType<Synthesis
     z.object({
       targetLanguage: z.enum(allowed as [string, ...string[]]),
       instruction: instructionOutput.shape.instruction,
-      solution: z.string().min(1),
-      tests: z.string().min(1),
+      solution: solutionOutput.shape.solution,
+      tests: solutionOutput.shape.tests,
       rationale: z.string().min(1),
     }),
   );

@@ -6,6 +6,8 @@ describe("failure causes", () => {
   it("names a call's cause from its outcome and HTTP status; a refused response_format is told apart", () => {
     expect(causeOfCall({ outcome: "ok" })).toBeNull();
     expect(causeOfCall({ outcome: "cancelled" })).toBeNull();
+    expect(causeOfCall({ outcome: "format-refused", status: 400 })).toBeNull();
+    expect(causeOfStep({ kind: "error" }, [{ outcome: "format-refused", status: 400 }])).toBe("response-format:400");
     expect(causeOfCall({ outcome: "client-error", status: 400, error: "'response_format' of type 'json_schema' is not supported" })).toBe("response-format:400");
     expect(causeOfCall({ outcome: "client-error", status: 401, error: "Unauthorized" })).toBe("http:401");
     expect(causeOfCall({ outcome: "server-error", status: 503 })).toBe("http:503");

@@ -81,6 +81,14 @@ describe("structured calls with the demo model", () => {
     expect(r.calls.map((x) => x.outcome)).toEqual(["server-error", "server-error", "server-error", "server-error"]);
   });
 
+  it("tells the demo model the prompt kind beside the prompt, not in it", async () => {
+    const { client: c } = client();
+    // a prompt whose text names no kind: only the provider option says what to answer
+    const prompt = { kind: "ds1-instruction" as const, system: "You write tasks.", user: `Language: py (Python)\n\nCode snippet:\n\`\`\`py\n${snippet.code}\n\`\`\`` };
+    const r = await c.call({ role: "iGenerator", prompt, schema: instructionOutput });
+    expect(r.ok && r.value.instruction).toMatch(/Python function `\w+`/);
+  });
+
   it("feeds the validation error back after a malformed answer, then records a failed step", async () => {
     const { client: c, model } = client({ scripted: { faults: { malformed: 1 } }, structuredRetries: 2 });
     const r = await c.call({ role: "iGenerator", prompt: ds1InstructionPrompt(snippet), schema: instructionOutput });

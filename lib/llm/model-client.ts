@@ -1,27 +1,36 @@
 import "server-only";
-import { generateText, NoObjectGeneratedError, Output, zodSchema, type LanguageModel, type ModelMessage } from "ai";
+import { generateText, zodSchema, type LanguageModel, type ModelMessage } from "ai";
 import type { z } from "zod";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import type { BuiltPrompt, PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import type { ModelRole, RunConfig } from "@/lib/domain/run-config";
 import { deriveSeed, hashString } from "@/lib/domain/seeded-rng";
+import type { CallOutcome } from "@/lib/domain/call-outcomes";
 import { AppError } from "@/lib/errors";
 import { LimiterRegistry } from "./concurrency-limiter";
-import { describeInvalidOutput, feedbackMessage, looksLikeRefusal } from "./output-feedback";
+import { feedbackMessage, looksLikeRefusal } from "./output-feedback";
 import { getModel } from "./providers";
-import { backoffMs, classifyError, type CallErrorKind } from "./retry-policy";
+import { rawJsonOutput } from "./raw-json-output";
+import { readJsonAnswer } from "./read-json-answer";
+import { backoffMs, classifyError } from "./retry-policy";
+import { DEMO_PROVIDER } from "./scripted-model";
+import { isFormatRefusal, processModeMemory, schemaInstruction, type AskMode, type StructuredModeMemory } from "./structured-output";
+import { grownBudget } from "./token-budget";
 import { addUsage, callCost, ZERO_USAGE, type Usage } from "./usage";
 import { sleep as wakeableSleep } from "@/lib/domain/sleep";
 
 /**
  * Structured model calls for the agents. One `call` = one step: it returns a validated value or
- * a recorded failure, never throws (except on a programming error). Malformed answers are
- * re-asked with the validation error fed back; 429 / 5xx / timeouts are retried with backoff;
- * each endpoint has a concurrency limit; an AbortSignal cancels. Every attempt is a CallRecord
- * with its tokens and cost, for the run's events and totals.
+ * a recorded failure, never throws (except on a programming error). JSON is read out of fences,
+ * prose and `<think>` blocks; malformed answers are re-asked with the validation error fed back;
+ * an answer cut off at the token limit is asked again afresh with a larger budget; a server that
+ * refuses the response format is asked the next way down (structured-output.ts) without that
+ * counting as an attempt; 429 / 5xx / timeouts are retried with backoff; each endpoint has a
+ * concurrency limit; an AbortSignal cancels. Every request is a CallRecord with its tokens and
+ * cost, for the run's events and totals.
  */
 
-export type CallOutcome = "ok" | "invalid-output" | "refusal" | Exclude<CallErrorKind, "cancelled"> | "cancelled";
+export { CALL_OUTCOMES, type CallOutcome } from "@/lib/domain/call-outcomes";
 
 export interface CallRecord {
   role: ModelRole;
@@ -30,8 +39,12 @@ export interface CallRecord {
   model: string;
   attempt: number;
   outcome: CallOutcome;
-  /** raw answer text when the model answered */
+  /** raw answer text when the model answered, as sent (fences, prose, reasoning and all) */
   text?: string;
+  /** how JSON was asked for: json_schema, json_object or none (the schema only in the prompt) */
+  mode?: AskMode;
+  /** the token budget of this request */
+  maxOutputTokens?: number;
   error?: string;
   status?: number;
   /** the wait before the next attempt, when one follows */
@@ -43,7 +56,7 @@ export interface CallRecord {
 }
 
 export interface StepFailure {
-  kind: "invalid-output" | "refusal" | "unavailable" | "cancelled" | "error";
+  kind: "invalid-output" | "refusal" | "cut-off" | "unavailable" | "cancelled" | "error";
   message: string;
 }
 
@@ -86,7 +99,12 @@ export interface ModelClientOptions {
   limiters?: LimiterRegistry;
   resolveModel?: (endpoint: ModelEndpoint) => LanguageModel;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** the structured-output modes learned per endpoint; default: shared by the whole process */
+  modeMemory?: StructuredModeMemory;
 }
+
+/** Re-asks after cut-off answers, each with a larger budget, before the step fails as cut off. */
+const MAX_CUT_OFF_REASKS = 3;
 
 const schemas = new WeakMap<object, ReturnType<typeof zodSchema>>();
 function cachedSchema(schema: z.ZodType) {
@@ -100,6 +118,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   const limiters = options.limiters ?? new LimiterRegistry();
   const resolve = options.resolveModel ?? getModel;
   const sleep = options.sleep ?? wakeableSleep;
+  const modeMemory = options.modeMemory ?? processModeMemory;
   const models = new Map<string, LanguageModel>();
   let total: Usage = ZERO_USAGE;
 
@@ -120,11 +139,16 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     const settings = options.roles[role];
     const model = modelFor(endpoint);
     const limiter = limiters.for(endpoint.name, endpoint.concurrency);
-    const messages: ModelMessage[] = [{ role: "user", content: prompt.user }];
+    const scripted = endpoint.provider === "scripted";
+    const jsonSchema = cachedSchema(schema).jsonSchema;
+    const firstMessages: ModelMessage[] = [{ role: "user", content: prompt.user }];
+    let messages = firstMessages;
     const calls: CallRecord[] = [];
     let usage = ZERO_USAGE;
     let reasks = 0;
     let retries = 0;
+    let cutOffs = 0;
+    let maxOutputTokens = settings.maxOutputTokens;
     const base = { prompt, role };
     // per-step seeds keep answers independent of the order in which concurrent steps run
     const seed = step !== undefined ? deriveSeed(options.seed ?? 0, step) : options.seed;
@@ -137,10 +161,11 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
       } catch {
         return fail("cancelled", "cancelled while waiting for the endpoint");
       }
+      const mode: AskMode = scripted ? "json_schema" : modeMemory.modeFor(endpoint);
       const started = performance.now();
       const timeout = AbortSignal.timeout(endpoint.timeoutMs);
-      const record = (r: Omit<CallRecord, "role" | "kind" | "endpoint" | "model" | "attempt" | "durationMs" | "costUsd">) => {
-        const c: CallRecord = { role, kind: prompt.kind, endpoint: endpoint.name, model: endpoint.model, attempt, durationMs: Math.round(performance.now() - started), costUsd: callCost(endpoint, r.inputTokens, r.outputTokens), ...r };
+      const record = (r: Omit<CallRecord, "role" | "kind" | "endpoint" | "model" | "attempt" | "durationMs" | "costUsd" | "mode" | "maxOutputTokens">) => {
+        const c: CallRecord = { role, kind: prompt.kind, endpoint: endpoint.name, model: endpoint.model, attempt, mode, maxOutputTokens, durationMs: Math.round(performance.now() - started), costUsd: callCost(endpoint, r.inputTokens, r.outputTokens), ...r };
         calls.push(c);
         const u = { calls: 1, inputTokens: c.inputTokens, outputTokens: c.outputTokens, costUsd: c.costUsd };
         usage = addUsage(usage, u);
@@ -151,26 +176,56 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
       try {
         const result = await generateText({
           model,
-          system: prompt.system,
+          // a server not given the schema reads it in the prompt
+          system: mode === "json_schema" ? prompt.system : `${prompt.system}\n\n${schemaInstruction(jsonSchema)}`,
           messages,
-          output: Output.object({ schema: cachedSchema(schema) as never }),
+          output: rawJsonOutput(mode, jsonSchema),
           temperature: settings.temperature,
-          maxOutputTokens: settings.maxOutputTokens,
+          maxOutputTokens,
           seed,
           maxRetries: 0,
           abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          // the demo model learns the prompt kind here; nothing of it reaches a real endpoint
+          providerOptions: scripted ? { [DEMO_PROVIDER]: { promptKind: prompt.kind } } : undefined,
         });
-        record({ outcome: "ok", text: result.text, inputTokens: result.usage.inputTokens ?? 0, outputTokens: result.usage.outputTokens ?? 0 });
-        return { ...base, ok: true, value: result.output as T, text: result.text, calls, usage };
-      } catch (error) {
-        if (NoObjectGeneratedError.isInstance(error)) {
-          const refusal = looksLikeRefusal(error.text);
-          const problem = describeInvalidOutput(error);
-          record({ outcome: refusal ? "refusal" : "invalid-output", text: error.text, error: problem, inputTokens: error.usage?.inputTokens ?? 0, outputTokens: error.usage?.outputTokens ?? 0 });
-          if (reasks >= endpoint.structuredRetries) return fail(refusal ? "refusal" : "invalid-output", `no usable answer after ${reasks + 1} attempts: ${problem}`);
-          reasks++;
-          messages.push({ role: "assistant", content: error.text ?? "" }, { role: "user", content: feedbackMessage(problem) });
+        const text = result.text;
+        const tokens = { inputTokens: result.usage.inputTokens ?? 0, outputTokens: result.usage.outputTokens ?? 0 };
+        const answer = readJsonAnswer(text, schema);
+        if (answer.ok) {
+          record({ outcome: "ok", text, ...tokens });
+          return { ...base, ok: true, value: answer.value, text, calls, usage };
+        }
+        if (result.finishReason === "length") {
+          // asked afresh with a larger budget: the cut-off text appended would be cut off again
+          const grown = grownBudget(maxOutputTokens, { contextLength: endpoint.contextLength, promptTokens: tokens.inputTokens });
+          const problem = `the answer was cut off at the token limit (${maxOutputTokens} tokens)`;
+          record({ outcome: "cut-off", text, error: problem, ...tokens });
+          if (grown === null || cutOffs >= MAX_CUT_OFF_REASKS) return fail("cut-off", `${problem}${grown === null ? "; the model's context leaves no room for a larger one" : ` after ${cutOffs + 1} larger budgets`}`);
+          cutOffs++;
+          maxOutputTokens = grown;
+          messages = firstMessages;
           continue;
+        }
+        const refusal = looksLikeRefusal(text);
+        const problem = refusal && answer.kind === "not-json" ? "it is a refusal, not the requested JSON object" : answer.problem;
+        record({ outcome: refusal ? "refusal" : "invalid-output", text, error: problem, ...tokens });
+        if (reasks >= endpoint.structuredRetries) return fail(refusal ? "refusal" : "invalid-output", `no usable answer after ${reasks + 1} attempts: ${problem}`);
+        reasks++;
+        messages = [...messages, { role: "assistant", content: text }, { role: "user", content: feedbackMessage(problem) }];
+        continue;
+      } catch (error) {
+        if (!scripted && isFormatRefusal(error, mode)) {
+          const next = modeMemory.stepDown(endpoint, mode);
+          const c = classifyError(error, { cancelled: false, timedOut: false });
+          if (next !== null) {
+            // not an attempt: the server told us how it can be asked, nothing failed yet
+            record({ outcome: "format-refused", error: `the server refused response_format ${mode}; asking with ${next === "none" ? "the schema in the prompt" : next}: ${c.message}`, status: c.status, inputTokens: 0, outputTokens: 0 });
+            attempt--;
+            continue;
+          }
+          record({ outcome: "client-error", error: c.message, status: c.status, inputTokens: 0, outputTokens: 0 });
+          const hint = endpoint.structuredOutput === "auto" ? "" : ` (structuredOutput is pinned to ${endpoint.structuredOutput}; set it to auto or to a mode the server supports)`;
+          return fail("error", `${endpoint.name} refused response_format ${mode}${hint}: ${c.message}`);
         }
         const c = classifyError(error, { cancelled: Boolean(signal?.aborted), timedOut: timeout.aborted });
         const willRetry = c.retryable && retries < endpoint.maxRetries;

@@ -1,7 +1,7 @@
 import { APICallError } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { scriptedOptionsSchema, type ScriptedOptions } from "@/lib/domain/model-endpoint";
-import { promptKindOf } from "@/lib/domain/prompts/prompt-kinds";
+import { PROMPT_KINDS, promptKindOf as readPromptKind, type PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import { hashString, rngFor } from "@/lib/domain/seeded-rng";
 import { answerFor, malformed } from "./scripted/answers";
 import { sleepOrAbort } from "@/lib/domain/sleep";
@@ -34,17 +34,22 @@ export interface ScriptedModelStats {
 
 export type ScriptedModel = MockLanguageModelV3 & { stats: ScriptedModelStats; label: "demo model" };
 
-function promptText(options: LanguageModelV3CallOptions): { system: string; firstUser: string; all: string } {
-  let system = "";
+function promptText(options: LanguageModelV3CallOptions): { firstUser: string; all: string } {
   let firstUser: string | null = null;
   const parts: string[] = [];
   for (const m of options.prompt) {
     const text = typeof m.content === "string" ? m.content : m.content.map((p) => (p.type === "text" ? p.text : "")).join("");
-    if (m.role === "system") system += text;
     if (m.role === "user" && firstUser === null) firstUser = text;
     parts.push(`${m.role}:${text}`);
   }
-  return { system, firstUser: firstUser ?? "", all: parts.join("\n") };
+  return { firstUser: firstUser ?? "", all: parts.join("\n") };
+}
+
+/** The prompt kind the model client passes in the demo provider's options, else read from the prompt. */
+function promptKindOf(options: LanguageModelV3CallOptions, firstUser: string): PromptKind | null {
+  const given = options.providerOptions?.[DEMO_PROVIDER]?.promptKind;
+  if (typeof given === "string" && (PROMPT_KINDS as readonly string[]).includes(given)) return given as PromptKind;
+  return readPromptKind(firstUser);
 }
 
 
@@ -72,13 +77,13 @@ export function createScriptedModel(input: Partial<ScriptedOptions> & { modelId?
   async function generate(call: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const started = performance.now();
     stats.calls++;
-    const { system, firstUser, all } = promptText(call);
+    const { firstUser, all } = promptText(call);
     const seed = call.seed ?? 0;
     const key = hashString(all, seed);
     const nth = asked.get(key) ?? 0;
     asked.set(key, nth + 1);
     const rng = rngFor(seed, key, nth);
-    const kind = promptKindOf(system);
+    const kind = promptKindOf(call, firstUser);
     const roll = rng.next();
     let text: string;
     let fault: keyof ScriptedModelStats["faults"] | null = null;

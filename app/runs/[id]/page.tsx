@@ -6,6 +6,7 @@ import { runViewFromSnapshot } from "@/lib/domain/run-view";
 import { getRun } from "@/lib/pipeline/run/run-queries";
 import { getRunSnapshot } from "@/lib/pipeline/run/run-snapshot";
 import { RunLive } from "@/components/runs/run-live";
+import { ModelCalls } from "@/components/runs/model-calls";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {run.error ? <p className="error">{run.error}</p> : null}
       {/* the view as of the snapshot's last event; the stream follows from there (no replay of the run's history) */}
       <RunLive runId={run.id} initial={runViewFromSnapshot(snapshot)} stalled={run.stalled} />
+      <ModelCalls runId={run.id} />
     </>
   );
 }

@@ -21,9 +21,9 @@ function participant(i: number, language: string): DiscussionParticipant {
 }
 
 describe("seed prompts", () => {
-  it("each carries its kind marker, the language and the material it works from", () => {
+  it("each carries its kind, readable from its text, the language and the material it works from", () => {
     const built = [ds1InstructionPrompt(snippet), ds1ResponsePrompt("java", "Sum two ints."), ds2ResponsePrompt(snippet), ds2InstructionPrompt("java", "class A {}")];
-    expect(built.map((p) => promptKindOf(p.system))).toEqual(["ds1-instruction", "ds1-response", "ds2-response", "ds2-instruction"]);
+    expect(built.map((p) => promptKindOf(p.user))).toEqual(["ds1-instruction", "ds1-response", "ds2-response", "ds2-instruction"]);
     for (const p of built) expect(p.user).toMatch(/^Language: java \(Java\)/);
     expect(built[0].user).toContain(snippet.code);
     expect(built[1].user).toContain("Sum two ints.");
@@ -40,7 +40,7 @@ describe("seed prompts", () => {
 describe("scorer and reflection prompts", () => {
   it("names every aspect, the scale and asks for justifications", () => {
     const p = scorePrompt(sample, { ...rubric, scale: 10 });
-    expect(promptKindOf(p.system)).toBe("score");
+    expect(promptKindOf(p.user)).toBe("score");
     for (const a of DEFAULT_ASPECTS) expect(p.user).toContain(`- ${a.name}: ${a.description}`);
     expect(p.user).toContain("Scale: 1-10");
     expect(p.user).toContain("justification");
@@ -50,7 +50,7 @@ describe("scorer and reflection prompts", () => {
   it("shows the agent its grades and asks for merits and faults", () => {
     const score = judge(DEFAULT_ASPECTS.map((a) => ({ name: a.name, score: 2, justification: `weak ${a.name}` })), "meh", rubric);
     const p = reflectionPrompt(sample, score, agentProfile("py"));
-    expect(promptKindOf(p.system)).toBe("reflect");
+    expect(promptKindOf(p.user)).toBe("reflect");
     expect(p.system).toContain("Python agent");
     expect(p.user).toContain("weak correctness");
     expect(p.user).toMatch(/merits.*faults/s);
@@ -64,7 +64,7 @@ describe("discussion prompts", () => {
 
   it("centralized: the main agent speaks in its own profile, its sample first, others as references", () => {
     const p = synthesisPrompt({ mode: "centralized", participants: group, operations: ops, target, critiques: [] });
-    expect(promptKindOf(p.system)).toBe("synthesis");
+    expect(promptKindOf(p.user)).toBe("synthesis");
     expect(p.system).toContain("Python agent");
     expect(p.user).toContain("F(A1; A2..A3)");
     expect(p.user.indexOf("Task of agent 0")).toBeLessThan(p.user.indexOf("Reference samples"));
@@ -85,7 +85,7 @@ describe("discussion prompts", () => {
   it("critique rounds feed earlier critiques forward and the synthesis sees them", () => {
     const critiques = [{ agentId: "agent-1", language: "java", round: 1, critique: "needs overflow handling", proposal: "use long" }];
     const c = critiquePrompt({ mode: "centralized", participants: group, speaker: 2, round: 2, operations: ops, previous: critiques });
-    expect(promptKindOf(c.system)).toBe("critique");
+    expect(promptKindOf(c.user)).toBe("critique");
     expect(c.system).toContain("Bash agent");
     expect(c.user).toContain("You are A3, an auxiliary agent");
     expect(c.user).toContain("needs overflow handling");
@@ -93,8 +93,12 @@ describe("discussion prompts", () => {
     expect(s.user).toContain("needs overflow handling");
   });
 
-  it("every prompt kind is recognisable from its marker", () => {
-    for (const k of PROMPT_KINDS) expect(promptKindOf(`[xinstruct:${k}]\nrest`)).toBe(k);
-    expect(promptKindOf("You are a helpful assistant")).toBeNull();
+  it("sends no routing tag to a model: the kind travels beside the text, not in it", () => {
+    const built = [ds1InstructionPrompt(snippet), ds1ResponsePrompt("java", "Sum two ints."), ds2ResponsePrompt(snippet), ds2InstructionPrompt("java", "class A {}"), scorePrompt(sample, rubric)];
+    for (const p of built) {
+      expect(PROMPT_KINDS).toContain(p.kind);
+      expect(`${p.system}\n${p.user}`).not.toMatch(/\[xinstruct:/);
+    }
+    expect(promptKindOf("Write me a poem")).toBeNull();
   });
 });

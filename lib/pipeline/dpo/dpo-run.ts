@@ -1,7 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { answerOutput } from "@/lib/domain/output-schemas";
 import { ds1ResponsePrompt } from "@/lib/domain/prompts/seed-prompts";
 import type { RunConfig } from "@/lib/domain/run-config";
 import { assembleProgram } from "@/lib/domain/test-convention";
@@ -61,7 +61,6 @@ export interface DpoCounts {
   summary: string | null;
 }
 
-const answerSchema = z.object({ solution: z.string().min(1) });
 const stepKey = (sampleId: string) => `dpo:${sampleId}`;
 const cancelled = () => new AppError("cancelled:dpo", "DPO sampling was cancelled.");
 
@@ -176,7 +175,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
 /** A query's sampled answers, and the answers the model failed to give counted by cause. */
 async function sampleAnswers(client: ModelClient, q: DpoQuery, n: number, signal?: AbortSignal): Promise<{ answers: string[]; causes: FailureCauses; calls: number }> {
   const prompt = ds1ResponsePrompt(q.language, q.instruction);
-  const results = await Promise.all(Array.from({ length: n }, (_, i) => client.call({ role: "rGenerator", step: `dpo:${q.id}:${i}`, prompt, schema: answerSchema, signal })));
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => client.call({ role: "rGenerator", step: `dpo:${q.id}:${i}`, prompt, schema: answerOutput, signal })));
   const causes: FailureCauses = {};
   let calls = 0;
   for (const r of results) {

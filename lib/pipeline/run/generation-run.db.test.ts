@@ -30,7 +30,7 @@ async function inMemoryTwin(runId: string) {
 
 describe("a generation run against the real database", () => {
   it("stores every sample, agent, memory change, reflection and message, streams them as events, and ends", async () => {
-    const { run } = await createRun(t.db, { name: "full", snippets: demoSnippetInputs(2), config: demoRunConfig({ scorer: { threshold: 3.5 } }), enqueue: false });
+    const { run } = await createRun(t.db, { name: "full", snippets: demoSnippetInputs(2), config: demoRunConfig({ seed: 12, scorer: { threshold: 3.5 } }), enqueue: false });
     const outcome = await executeRun({ db: t.db, runId: run.id });
     expect(outcome.status).toBe("succeeded");
 

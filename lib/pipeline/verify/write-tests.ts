@@ -1,12 +1,14 @@
 import "server-only";
 import { z } from "zod";
+import { solutionOutput } from "@/lib/domain/output-schemas";
 import { codeBlock } from "@/lib/domain/prompts/format";
 import { ds1ResponsePrompt } from "@/lib/domain/prompts/seed-prompts";
 import type { CallRecord, ModelClient, StepFailure } from "@/lib/llm/model-client";
 
 export type WrittenTests = { ok: true; tests: string; calls: CallRecord[] } | { ok: false; failure: StepFailure; calls: CallRecord[] };
 
-const testsSchema = z.object({ tests: z.string().min(1) });
+// cleaned of a Markdown fence or <think> block like every code field
+const testsSchema = z.object({ tests: solutionOutput.shape.tests });
 
 /**
  * Asks the R-Generator for tests of a sample that has none. The prompt is the response prompt
