@@ -18,7 +18,7 @@ describe("grammarSchema", () => {
   });
 
   it("turns enums into enum grammars and drops the bounds a grammar cannot express", async () => {
-    const g = grammarSchema(await fromZod(scoreOutput({ aspects: DEFAULT_ASPECTS, scale: 5, threshold: 3 }))) as { properties: { aspects: { items: { properties: Record<string, unknown> } } } };
+    const g = grammarSchema(await fromZod(scoreOutput({ aspects: DEFAULT_ASPECTS, scale: 5, threshold: 3 }))) as unknown as { properties: { aspects: { items: { properties: Record<string, unknown> } } } };
     const item = g.properties.aspects.items.properties;
     expect(item.name).toEqual({ enum: DEFAULT_ASPECTS.map((a) => a.name) });
     expect(item.score).toEqual({ type: "integer" });

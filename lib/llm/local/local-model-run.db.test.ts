@@ -38,7 +38,7 @@ describe("a generation run on the embedded local model", () => {
     const outcome = await executeRun({ db: t.db, runId: run.id });
 
     const events = await t.db.event.findMany({ where: { topic: runTopic(run.id) }, orderBy: { seq: "asc" } });
-    const calls = events.flatMap((e) => (e.type === "llm.call" ? [e.data as { step: string; call: CallRecord }] : []));
+    const calls = events.flatMap((e) => (e.type === "llm.call" ? [e.data as unknown as { step: string; call: CallRecord }] : []));
     expect(calls.length).toBeGreaterThanOrEqual(snippets.length);
     for (const { call } of calls) {
       expect(call).toMatchObject({ endpoint: "tiny", model: "tiny-random" });
