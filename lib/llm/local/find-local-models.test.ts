@@ -15,8 +15,11 @@ describe("findLocalModels", () => {
     writeFileSync(path.join(dir, "broken.gguf"), "<html>404</html>");
     writeFileSync(path.join(dir, "notes.txt"), "GGUF");
     mkdirSync(path.join(dir, "dir.gguf"));
+    copyFileSync(TINY_MODEL_PATH, path.join(dir, "big-00001-of-00002.gguf"));
+    copyFileSync(TINY_MODEL_PATH, path.join(dir, "big-00002-of-00002.gguf"));
     expect(await findLocalModels(dir)).toEqual([
       { path: path.join(dir, "Another.GGUF"), name: "Another" },
+      { path: path.join(dir, "big-00001-of-00002.gguf"), name: "big-00001-of-00002" },
       { path: path.join(dir, "tiny.gguf"), name: "tiny" },
     ]);
   });

@@ -16,7 +16,9 @@ export function localModelsDir(): string {
 export async function findLocalModels(dir = localModelsDir()): Promise<LocalModelFile[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const found: LocalModelFile[] = [];
-  for (const n of names.filter((n) => n.toLowerCase().endsWith(".gguf")).sort()) {
+  // a split model is one model, loaded from its first part
+  const laterPart = (n: string) => /-\d{5}-of-\d{5}\.gguf$/i.test(n) && !/-00001-of-\d{5}\.gguf$/i.test(n);
+  for (const n of names.filter((n) => n.toLowerCase().endsWith(".gguf") && !laterPart(n)).sort()) {
     const file = await checkGgufFile(path.join(dir, n)).catch(() => null);
     if (file) found.push({ path: file.path, name: n.slice(0, -".gguf".length) });
   }
