@@ -1,14 +1,17 @@
 import "server-only";
 import { resolve } from "node:path";
-import type { Llama, LlamaChat, LlamaContext, LlamaGrammar, LlamaModel } from "node-llama-cpp";
+import type { Llama, LlamaChat, LlamaGrammar, LlamaModel } from "node-llama-cpp";
 import { AppError } from "@/lib/errors";
 import { checkGgufFile } from "./gguf-file";
 import { grammarSchema, type JsonSchema } from "./grammar-schema";
+import { SequencePool } from "./sequence-pool";
 
 /**
  * The process's llama.cpp: one runtime, each GGUF file loaded once and shared by every endpoint
  * and run that names it (loading is slow and the weights are big), and per model a context whose
  * sequences are leased to concurrent calls, one call per sequence, the rest waiting in line.
+ * Memory stays bounded: at most 2 contexts per model (two runs with different thread counts
+ * each keep theirs) and 2 models; the least recently used beyond that is freed once idle.
  * node-llama-cpp is imported on first use, so that code which never runs a local model never
  * loads the native addon. Prebuilt binaries only (`build: "never"`): nothing is compiled or
  * downloaded; CUDA is used when the machine has it (`gpu: "auto"`).
@@ -35,9 +38,23 @@ export interface ChatLease {
 
 const DEFAULT_MAX_CONTEXT = 8192;
 
+const MAX_MODELS = 2;
+const MAX_CONTEXTS_PER_MODEL = 2;
+
+interface PoolSlot {
+  ready: Promise<SequencePool>;
+  pool?: SequencePool;
+}
+interface ModelSlot {
+  ready: Promise<LlamaModel>;
+  model?: LlamaModel;
+  /** by settings key, least recently used first */
+  pools: Map<string, PoolSlot>;
+}
+
 let runtime: Promise<Llama> | undefined;
-const models = new Map<string, Promise<LlamaModel>>();
-const pools = new Map<string, Promise<SequencePool>>();
+/** by absolute path, least recently used first */
+const models = new Map<string, ModelSlot>();
 const grammars = new WeakMap<Llama, Map<string, Promise<LlamaGrammar>>>();
 
 function describe(e: unknown): string {
@@ -56,77 +73,51 @@ export function getLlamaRuntime(): Promise<Llama> {
   return runtime;
 }
 
-function loadModel(resolved: string): Promise<LlamaModel> {
-  let loaded = models.get(resolved);
-  if (!loaded) {
-    loaded = (async () => {
+/** Map order as recency: the entry moves to the end. */
+function touch<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.delete(key);
+  map.set(key, value);
+  return value;
+}
+
+function modelSlot(resolved: string): ModelSlot {
+  const known = models.get(resolved);
+  if (known) return touch(models, resolved, known);
+  const slot: ModelSlot = {
+    pools: new Map(),
+    ready: (async () => {
       await checkGgufFile(resolved);
       const llama = await getLlamaRuntime();
       return llama.loadModel({ modelPath: resolved }).catch((e: unknown) => {
         throw new AppError("unavailable:local-model", `Could not load the model ${resolved}: ${describe(e)}`, { cause: e });
       });
-    })();
-    loaded.catch(() => models.delete(resolved));
-    models.set(resolved, loaded);
-  }
-  return loaded;
+    })(),
+  };
+  slot.ready.then(
+    (m) => (slot.model = m),
+    () => models.get(resolved) === slot && models.delete(resolved),
+  );
+  models.set(resolved, slot);
+  evictModels();
+  return slot;
 }
 
-/** Sequences of one context, leased one call at a time; callers beyond them wait in order. */
-class SequencePool {
-  private free: LlamaChat[];
-  private waiting: { resolve: (chat: LlamaChat) => void; reject: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }[] = [];
-  private leased = 0;
-  private retired = false;
-
-  constructor(
-    readonly context: LlamaContext,
-    chats: LlamaChat[],
-  ) {
-    this.free = chats;
-  }
-
-  acquire(signal?: AbortSignal): Promise<LlamaChat> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    const chat = this.free.pop();
-    if (chat) {
-      this.leased++;
-      return Promise.resolve(chat);
-    }
-    return new Promise((resolve, reject) => {
-      const waiter: (typeof this.waiting)[number] = { resolve, reject, signal };
-      if (signal) {
-        waiter.onAbort = () => {
-          this.waiting = this.waiting.filter((w) => w !== waiter);
-          reject(signal.reason);
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
-      }
-      this.waiting.push(waiter);
-    });
-  }
-
-  release(chat: LlamaChat): void {
-    const next = this.waiting.shift();
-    if (next) {
-      if (next.onAbort) next.signal?.removeEventListener("abort", next.onAbort);
-      next.resolve(chat);
-      return;
-    }
-    this.leased--;
-    this.free.push(chat);
-    if (this.retired && this.leased === 0) void this.context.dispose();
-  }
-
-  /** frees the context once its last call is done (another context replaced it) */
-  retire(): void {
-    this.retired = true;
-    if (this.leased === 0) void this.context.dispose();
+/** Frees the least recently used models beyond MAX_MODELS whose contexts are all idle. */
+function evictModels(): void {
+  let excess = models.size - MAX_MODELS;
+  for (const [path, slot] of models) {
+    if (excess <= 0) break;
+    const pools = [...slot.pools.values()];
+    if (!slot.model || pools.some((p) => !p.pool || !p.pool.idle)) continue;
+    models.delete(path);
+    excess--;
+    for (const p of pools) p.pool!.retire();
+    void slot.model.dispose();
   }
 }
 
-function poolKey(path: string, s: ContextSettings): string {
-  return `${path}|threads=${s.threads}|ctx=${s.contextLength ?? "auto"}|seq=${s.sequences}`;
+function poolKey(s: ContextSettings): string {
+  return `threads=${s.threads}|ctx=${s.contextLength ?? "auto"}|seq=${s.sequences}`;
 }
 
 async function createPool(model: LlamaModel, s: ContextSettings): Promise<SequencePool> {
@@ -148,22 +139,37 @@ async function createPool(model: LlamaModel, s: ContextSettings): Promise<Sequen
 
 /** A chat on a free sequence of the model's context; `release()` it when the call is done. */
 export async function leaseChat(s: ContextSettings, signal?: AbortSignal): Promise<ChatLease> {
-  const path = resolve(s.modelPath);
-  const model = await loadModel(path);
-  const key = poolKey(path, s);
-  let pool = pools.get(key);
-  if (!pool) {
-    pool = createPool(model, s).catch((e: unknown) => {
-      pools.delete(key);
-      throw e;
-    });
-    // one context per model file: a new thread count or size replaces the old context
-    for (const [k, other] of pools) if (k.startsWith(`${path}|`)) void other.then((p) => p.retire(), () => undefined);
-    for (const k of [...pools.keys()]) if (k.startsWith(`${path}|`)) pools.delete(k);
-    pools.set(key, pool);
+  // a context evicted between finding it and leasing from it is looked up again
+  for (;;) {
+    const lease = await tryLease(s, signal);
+    if (lease) return lease;
   }
-  const p = await pool;
+}
+
+async function tryLease(s: ContextSettings, signal?: AbortSignal): Promise<ChatLease | null> {
+  const path = resolve(s.modelPath);
+  const slot = modelSlot(path);
+  const model = await slot.ready;
+  const key = poolKey(s);
+  let entry = slot.pools.get(key);
+  if (entry) touch(slot.pools, key, entry);
+  else {
+    const created: PoolSlot = { ready: createPool(model, s) };
+    created.ready.then(
+      (p) => (created.pool = p),
+      () => slot.pools.get(key) === created && slot.pools.delete(key),
+    );
+    slot.pools.set(key, (entry = created));
+    // beyond the limit the least recently used context goes, once its calls are done
+    for (const [k, old] of slot.pools) {
+      if (slot.pools.size <= MAX_CONTEXTS_PER_MODEL) break;
+      slot.pools.delete(k);
+      void old.ready.then((p) => p.retire(), () => undefined);
+    }
+  }
+  const p = await entry.ready;
   const chat = await p.acquire(signal);
+  if (!chat) return null;
   let released = false;
   return {
     llama: model.llama,

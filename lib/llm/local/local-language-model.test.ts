@@ -54,8 +54,8 @@ describe("the embedded local model (node-llama-cpp, real GGUF)", () => {
     setTimeout(() => stop.abort(), 60);
     await expect(long).rejects.toMatchObject({ name: "AbortError" });
     await expect(waiting).rejects.toMatchObject({ name: "AbortError" });
-    // 3500 tokens take seconds at one thread; the abort ends it at once
-    expect(performance.now() - started).toBeLessThan(1_500);
+    // 3500 tokens take seconds at one thread (more on a busy machine); the abort ends it at once
+    expect(performance.now() - started).toBeLessThan(3_000);
     // the sequence is free again for the next call
     const after = await generateText({ model: one, prompt: "Short.", maxOutputTokens: 3 });
     expect(after.usage.outputTokens).toBe(3);
@@ -75,6 +75,21 @@ describe("the embedded local model (node-llama-cpp, real GGUF)", () => {
     expect(b.chat).toBe(a.chat);
     expect(b.contextSize).toBe(4096);
     b.release();
+  });
+
+  it("keeps at most two contexts per model: the least recently used is freed once its calls are done", async () => {
+    const a = await leaseChat({ modelPath: TINY_MODEL_PATH, threads: 1, sequences: 1, contextLength: 512 });
+    const waiting = leaseChat({ modelPath: TINY_MODEL_PATH, threads: 1, sequences: 1, contextLength: 512 });
+    const two = await leaseChat({ modelPath: TINY_MODEL_PATH, threads: 2, sequences: 1, contextLength: 512 });
+    const three = await leaseChat({ modelPath: TINY_MODEL_PATH, threads: 3, sequences: 1, contextLength: 512 });
+    // the first context was evicted: its waiting caller got a sequence of a new one, at once
+    const b = await waiting;
+    expect(b.chat).not.toBe(a.chat);
+    const evicted = a.chat.sequence.context;
+    expect(evicted.disposed).toBe(false);
+    a.release();
+    await expect.poll(() => evicted.disposed).toBe(true);
+    for (const l of [b, two, three]) l.release();
   });
 
   it("says what is wrong when the prompt does not fit or the file is not there", async () => {
