@@ -26,3 +26,11 @@ describe("checkGgufFile", () => {
     await expect(checkGgufFile(empty)).rejects.toMatchObject({ message: expect.stringMatching(/is not a GGUF model file/) });
   });
 });
+
+describe("inspectLocalModel", () => {
+  it("reads the architecture and training context from the GGUF header, without loading the model", async () => {
+    const { inspectLocalModel } = await import("./inspect-local-model");
+    expect(await inspectLocalModel(TINY_MODEL_PATH)).toMatchObject({ path: TINY_MODEL_PATH, architecture: "llama", contextLength: 4096, hasChatTemplate: false });
+    await expect(inspectLocalModel(path.join(dir, "nope.gguf"))).rejects.toMatchObject({ code: "invalid:model-path" });
+  });
+});
