@@ -14,7 +14,7 @@ export function localModelsDir(): string {
 }
 
 export async function findLocalModels(dir = localModelsDir()): Promise<LocalModelFile[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = await readdir(/*turbopackIgnore: true*/ dir).catch(() => [] as string[]);
   const found: LocalModelFile[] = [];
   // a split model is one model, loaded from its first part
   const laterPart = (n: string) => /-\d{5}-of-\d{5}\.gguf$/i.test(n) && !/-00001-of-\d{5}\.gguf$/i.test(n);
