@@ -20,16 +20,17 @@ test.afterAll(async ({ request }) => {
 
 test("a local GGUF endpoint is added in Settings, with a clear error for a wrong file", async ({ page }) => {
   await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Model endpoint" });
   await page.getByLabel("Name").fill("tiny local");
   await page.getByLabel("Provider").selectOption("local");
   await expect(page.getByLabel("Base URL")).toHaveCount(0);
   await expect(page.getByLabel("API key")).toHaveCount(0);
   await page.getByLabel("Model file").fill(path.join(root, "package.json"));
   await page.getByRole("button", { name: "Save endpoint" }).click();
-  await expect(page.getByRole("alert")).toContainText("is not a GGUF model file");
+  await expect(form.getByRole("alert")).toContainText("is not a GGUF model file");
   await page.getByLabel("Model file").fill("/nowhere/model.gguf");
   await page.getByRole("button", { name: "Save endpoint" }).click();
-  await expect(page.getByRole("alert")).toContainText("No file at /nowhere/model.gguf");
+  await expect(form.getByRole("alert")).toContainText("No file at /nowhere/model.gguf");
 
   await page.getByLabel("Model file").fill(TINY);
   await page.getByLabel("Threads").fill("1");
