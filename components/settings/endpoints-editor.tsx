@@ -4,35 +4,41 @@ import { useState } from "react";
 export interface EndpointView {
   id: string; name: string; provider: string; baseUrl: string | null; model: string; maxConcurrency: number;
   hasApiKey: boolean; apiKeyPreview: string | null; priceInPerMTok?: number | null; priceOutPerMTok?: number | null;
+  modelPath?: string | null; threads?: number | null;
 }
 
-const EMPTY = { name: "", provider: "openai-compatible", baseUrl: "", model: "", apiKey: "", maxConcurrency: "8", priceIn: "", priceOut: "" };
+const EMPTY = { name: "", provider: "openai-compatible", baseUrl: "", model: "", apiKey: "", maxConcurrency: "8", priceIn: "", priceOut: "", modelPath: "", threads: "" };
 type Form = typeof EMPTY;
 const PROVIDERS: Record<string, string> = {
   "openai-compatible": "OpenAI-compatible (vLLM, SGLang, Ollama, LM Studio)",
   openai: "OpenAI",
   anthropic: "Anthropic",
+  local: "Local model file (GGUF, runs in-process)",
   scripted: "Demo model (scripted, offline)",
 };
 const price = (s: string) => (s.trim() === "" ? undefined : Number(s));
 const usd = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `$${n}`);
 
 /** Model endpoints. Keys go to the server and come back only as a masked preview. */
-export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
+export function EndpointsEditor({ initial, localModels = [] }: { initial: EndpointView[]; /** GGUF files found in the data dir, suggested for a local endpoint */ localModels?: string[] }) {
   const [rows, setRows] = useState(initial);
   const [form, setForm] = useState<Form>(EMPTY);
   const [editing, setEditing] = useState<EndpointView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof Form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
-  const remote = form.provider !== "scripted";
+  const local = form.provider === "local";
+  const remote = form.provider !== "scripted" && !local;
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
     setBusy(true);
     const body = {
-      name: form.name, provider: form.provider, baseUrl: remote ? form.baseUrl.trim() : "", model: form.model,
+      name: form.name, provider: form.provider, baseUrl: remote ? form.baseUrl.trim() : "",
+      // a local model is named after its file unless given a name
+      model: form.model.trim() || (local ? (form.modelPath.trim().split("/").pop() ?? "").replace(/\.gguf$/i, "") : ""),
+      modelPath: local ? form.modelPath.trim() : "", threads: local && form.threads.trim() ? Number(form.threads) : undefined,
       apiKey: remote && form.apiKey ? form.apiKey : undefined, maxConcurrency: Number(form.maxConcurrency),
       priceInPerMTok: price(form.priceIn), priceOutPerMTok: price(form.priceOut),
     };
@@ -47,7 +53,7 @@ export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
   function edit(r: EndpointView) {
     setEditing(r);
     setError(null);
-    setForm({ name: r.name, provider: r.provider, baseUrl: r.baseUrl ?? "", model: r.model, apiKey: "", maxConcurrency: String(r.maxConcurrency), priceIn: r.priceInPerMTok?.toString() ?? "", priceOut: r.priceOutPerMTok?.toString() ?? "" });
+    setForm({ name: r.name, provider: r.provider, baseUrl: r.baseUrl ?? "", model: r.model, apiKey: "", maxConcurrency: String(r.maxConcurrency), priceIn: r.priceInPerMTok?.toString() ?? "", priceOut: r.priceOutPerMTok?.toString() ?? "", modelPath: r.modelPath ?? "", threads: r.threads?.toString() ?? "" });
   }
   async function remove(r: EndpointView) {
     if (!window.confirm(`Delete the model endpoint "${r.name}"? Runs and evaluations that name it will not start until it is added again.`)) return;
@@ -67,7 +73,14 @@ export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
         {remote ? (
           <label>Base URL{form.provider === "openai-compatible" ? "" : " (optional)"}<input aria-label="Base URL" type="url" required={form.provider === "openai-compatible"} value={form.baseUrl} onChange={set("baseUrl")} placeholder={form.provider === "openai-compatible" ? "http://127.0.0.1:8000/v1" : "the provider's default"} /></label>
         ) : null}
-        <label>Model<input aria-label="Model" required value={form.model} onChange={set("model")} placeholder={remote ? "Qwen/Qwen2.5-Coder-7B-Instruct" : "xinstruct-demo"} /></label>
+        {local ? (
+          <>
+            <label>Model file (.gguf)<input aria-label="Model file" required list="local-models" value={form.modelPath} onChange={set("modelPath")} placeholder="data/models/qwen2.5-coder-7b-instruct-q4_k_m.gguf" /></label>
+            <datalist id="local-models">{localModels.map((p) => <option key={p} value={p} />)}</datalist>
+            <label>Threads (optional)<input aria-label="Threads" type="number" min={1} max={256} value={form.threads} onChange={set("threads")} placeholder="the cores free when a run starts" /></label>
+          </>
+        ) : null}
+        <label>Model<input aria-label="Model" required={!local} value={form.model} onChange={set("model")} placeholder={local ? "the file's name" : remote ? "Qwen/Qwen2.5-Coder-7B-Instruct" : "xinstruct-demo"} /></label>
         {remote ? (
           <label>API key<input aria-label="API key" type="password" autoComplete="off" value={form.apiKey} onChange={set("apiKey")} placeholder={editing?.hasApiKey ? `keep ${editing.apiKeyPreview}` : "kept on the server"} /></label>
         ) : null}
@@ -85,12 +98,12 @@ export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
       ) : (
         <div className="table-wrap">
           <table data-testid="endpoints">
-            <thead><tr><th>Name</th><th>Provider</th><th>Model</th><th>Base URL</th><th>Key</th><th className="num">Concurrency</th><th className="num">Price in / out per 1M tokens</th><th /></tr></thead>
+            <thead><tr><th>Name</th><th>Provider</th><th>Model</th><th>Base URL or file</th><th>Key</th><th className="num">Concurrency</th><th className="num">Price in / out per 1M tokens</th><th /></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>{r.name}</td><td>{PROVIDERS[r.provider]?.split(" (")[0] ?? r.provider}</td><td style={{ overflowWrap: "anywhere" }}><code>{r.model}</code></td>
-                  <td style={{ overflowWrap: "anywhere" }}>{r.baseUrl ?? "—"}</td>
+                  <td style={{ overflowWrap: "anywhere" }}>{r.baseUrl ?? r.modelPath ?? "—"}{r.threads ? ` · ${r.threads} threads` : ""}</td>
                   <td data-testid={`key-${r.name}`} style={{ whiteSpace: "nowrap" }}>{r.apiKeyPreview ?? "none"}</td><td className="num">{r.maxConcurrency}</td>
                   <td className="num" style={{ whiteSpace: "nowrap" }}>{usd(r.priceInPerMTok)} / {usd(r.priceOutPerMTok)}</td>
                   <td style={{ whiteSpace: "nowrap" }}>

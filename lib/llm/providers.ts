@@ -4,12 +4,13 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
-import { AppError } from "@/lib/errors";
+import { createEndpointLocalModel } from "./local/create-local-model";
 import { createScriptedModel } from "./scripted-model";
 
 /**
  * The one place models come from: an endpoint's config becomes an AI SDK language model.
- * "scripted" is the deterministic demo model used by tests and the offline demo.
+ * "scripted" is the deterministic demo model used by tests and the offline demo; "local" runs
+ * a GGUF file in this process (lib/llm/local).
  */
 export function getModel(endpoint: ModelEndpoint): LanguageModel {
   switch (endpoint.provider) {
@@ -27,8 +28,7 @@ export function getModel(endpoint: ModelEndpoint): LanguageModel {
     case "openai":
       return createOpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseURL, headers: endpoint.headers }).chat(endpoint.model);
     case "local":
-      // replaced by the node-llama-cpp provider (issue 12, part 8)
-      throw new AppError("unavailable:provider", `The local provider is not available yet (endpoint ${endpoint.name}).`);
+      return createEndpointLocalModel(endpoint);
     case "anthropic":
       return createAnthropic({ apiKey: endpoint.apiKey, baseURL: endpoint.baseURL, headers: endpoint.headers })(endpoint.model);
   }

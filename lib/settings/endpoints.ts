@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { endpointProviders, structuredOutputModes } from "@/lib/domain/model-endpoint";
 import { AppError } from "@/lib/errors";
+import { checkGgufFile } from "@/lib/llm/local/gguf-file";
 
 /**
- * Model endpoints (OpenAI-compatible servers, OpenAI, Anthropic, the scripted demo model).
+ * Model endpoints (OpenAI-compatible servers, OpenAI, Anthropic, a local GGUF file, the scripted demo model).
  * API keys are stored server-side; what leaves this module has only a masked preview.
  */
 export const endpointInput = z.object({
@@ -20,6 +21,7 @@ export const endpointInput = z.object({
   structuredOutput: z.enum(structuredOutputModes).default("auto"),
   contextLength: z.number().int().min(1).optional(),
   modelPath: z.string().trim().max(4096).optional().or(z.literal("").transform(() => undefined)),
+  threads: z.number().int().min(1).max(256).optional(),
 });
 export type EndpointInput = z.infer<typeof endpointInput>;
 
@@ -34,6 +36,8 @@ export interface PublicEndpoint {
   priceOutPerMTok: number | null;
   hasApiKey: boolean;
   apiKeyPreview: string | null;
+  modelPath: string | null;
+  threads: number | null;
 }
 
 export function maskKey(key: string | null | undefined): string | null {
@@ -41,7 +45,7 @@ export function maskKey(key: string | null | undefined): string | null {
   return key.length <= 8 ? "••••" : `${key.slice(0, 3)}…${key.slice(-4)}`;
 }
 
-function toPublic(row: { id: string; name: string; provider: string; baseUrl: string | null; model: string; apiKey: string | null; maxConcurrency: number; priceInPerMTok: number | null; priceOutPerMTok: number | null }): PublicEndpoint {
+function toPublic(row: { id: string; name: string; provider: string; baseUrl: string | null; model: string; apiKey: string | null; maxConcurrency: number; priceInPerMTok: number | null; priceOutPerMTok: number | null; modelPath: string | null; threads: number | null }): PublicEndpoint {
   const { apiKey, ...rest } = row;
   return { ...rest, hasApiKey: Boolean(apiKey), apiKeyPreview: maskKey(apiKey) };
 }
@@ -54,11 +58,19 @@ export async function saveEndpoint(db: Db, input: EndpointInput): Promise<Public
   if (input.provider === "openai-compatible" && !input.baseUrl) {
     throw new AppError("invalid:endpoint", "An OpenAI-compatible endpoint needs a base URL (e.g. http://127.0.0.1:8000/v1).");
   }
+  if (input.provider === "local") input = { ...input, ...(await localModelFields(input)) };
   // An empty key field on update keeps the stored key: the browser never had it to send back.
   const apiKey = input.apiKey ? input.apiKey : undefined;
-  const data = { ...input, baseUrl: input.baseUrl ?? null, apiKey };
+  const data = { ...input, baseUrl: input.baseUrl ?? null, apiKey, modelPath: input.modelPath ?? null, threads: input.threads ?? null };
   const row = await db.modelEndpoint.upsert({ where: { name: input.name }, create: data, update: data });
   return toPublic(row);
+}
+
+/** A local endpoint's file is checked (exists, is a GGUF) and stored as an absolute path. */
+async function localModelFields(input: EndpointInput): Promise<Pick<EndpointInput, "modelPath">> {
+  if (!input.modelPath) throw new AppError("invalid:endpoint", "A local endpoint needs the path of a .gguf model file (for example data/models/qwen2.5-coder-7b-instruct-q4_k_m.gguf).");
+  const file = await checkGgufFile(input.modelPath);
+  return { modelPath: file.path };
 }
 
 export async function deleteEndpoint(db: Db, id: string): Promise<void> {

@@ -4,6 +4,7 @@ import { parseRunConfig, type RunConfig } from "@/lib/domain/run-config";
 import { runConfigFromYaml } from "@/lib/domain/run-config-yaml";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { checkRunModelFiles } from "@/lib/llm/local/check-model-files";
 import { GENERATION_JOB, runTopic } from "./ids";
 import { settingsEndpointNames } from "./run-endpoints";
 import { storeCorpus, type SnippetInput } from "./store-corpus";
@@ -30,7 +31,9 @@ export interface CreateRunInput {
 
 export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?: string }): Promise<RunConfig> {
   const knownEndpoints = await settingsEndpointNames(db);
-  return input.yaml !== undefined ? runConfigFromYaml(input.yaml, { knownEndpoints }) : parseRunConfig(input.config ?? {}, { knownEndpoints });
+  const config = input.yaml !== undefined ? runConfigFromYaml(input.yaml, { knownEndpoints }) : parseRunConfig(input.config ?? {}, { knownEndpoints });
+  await checkRunModelFiles(config);
+  return config;
 }
 
 export async function createRun(db: Db, input: CreateRunInput) {

@@ -26,6 +26,7 @@ export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
     structuredOutput: row.structuredOutput,
     contextLength: row.contextLength ?? undefined,
     modelPath: row.modelPath ?? undefined,
+    threads: row.threads ?? undefined,
     pricePerMillionInput: row.priceInPerMTok ?? undefined,
     pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
   });
