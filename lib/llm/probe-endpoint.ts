@@ -34,7 +34,8 @@ export async function probeEndpoint(endpoint: Target, opts: ProbeOptions = {}): 
     }
     if (endpoint.provider === "local") {
       const { bytes } = await checkGgufFile(endpoint.modelPath);
-      return done({ ok: true, server: "node-llama-cpp (in-process)", fileBytes: bytes, structuredOutput: "json_schema" });
+      notes.push("Runs in-process with node-llama-cpp; JSON is constrained by a grammar.");
+      return done({ ok: true, server: "node-llama-cpp (in-process)", fileBytes: bytes });
     }
     await probeServer(endpoint, opts, partial, notes);
     return done({ ok: true });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { endpointProviders, structuredOutputModes } from "@/lib/domain/model-endpoint";
 import { AppError } from "@/lib/errors";
+import { parseStoredProbe, type ProbeResult } from "@/lib/llm/probe/probe-result";
 
 /**
  * Model endpoints (OpenAI-compatible servers, OpenAI, Anthropic, the scripted demo model).
@@ -34,6 +35,12 @@ export interface PublicEndpoint {
   priceOutPerMTok: number | null;
   hasApiKey: boolean;
   apiKeyPreview: string | null;
+  structuredOutput: string;
+  contextLength: number | null;
+  modelPath: string | null;
+  /** the last connection test (Settings "Test connection", `xinstruct endpoints test`) */
+  probe: ProbeResult | null;
+  probedAt: string | null;
 }
 
 export function maskKey(key: string | null | undefined): string | null {
@@ -41,9 +48,16 @@ export function maskKey(key: string | null | undefined): string | null {
   return key.length <= 8 ? "••••" : `${key.slice(0, 3)}…${key.slice(-4)}`;
 }
 
-function toPublic(row: { id: string; name: string; provider: string; baseUrl: string | null; model: string; apiKey: string | null; maxConcurrency: number; priceInPerMTok: number | null; priceOutPerMTok: number | null }): PublicEndpoint {
-  const { apiKey, ...rest } = row;
-  return { ...rest, hasApiKey: Boolean(apiKey), apiKeyPreview: maskKey(apiKey) };
+type EndpointRow = Awaited<ReturnType<Db["modelEndpoint"]["findUniqueOrThrow"]>>;
+
+export function toPublic(row: EndpointRow): PublicEndpoint {
+  return {
+    id: row.id, name: row.name, provider: row.provider, baseUrl: row.baseUrl, model: row.model, maxConcurrency: row.maxConcurrency,
+    priceInPerMTok: row.priceInPerMTok, priceOutPerMTok: row.priceOutPerMTok,
+    hasApiKey: Boolean(row.apiKey), apiKeyPreview: maskKey(row.apiKey),
+    structuredOutput: row.structuredOutput, contextLength: row.contextLength, modelPath: row.modelPath,
+    probe: parseStoredProbe(row.probeJson), probedAt: row.probedAt?.toISOString() ?? null,
+  };
 }
 
 export async function listEndpoints(db: Db): Promise<PublicEndpoint[]> {
@@ -56,8 +70,14 @@ export async function saveEndpoint(db: Db, input: EndpointInput): Promise<Public
   }
   // An empty key field on update keeps the stored key: the browser never had it to send back.
   const apiKey = input.apiKey ? input.apiKey : undefined;
-  const data = { ...input, baseUrl: input.baseUrl ?? null, apiKey };
-  const row = await db.modelEndpoint.upsert({ where: { name: input.name }, create: data, update: data });
+  if (input.provider === "local" && !input.modelPath) {
+    throw new AppError("invalid:endpoint", "A local endpoint needs the path of a .gguf model file on the server.");
+  }
+  const data = { ...input, baseUrl: input.baseUrl ?? null, modelPath: input.modelPath ?? null, contextLength: input.contextLength ?? null, apiKey };
+  const before = await db.modelEndpoint.findUnique({ where: { name: input.name } });
+  // a test of another server, model, file or key says nothing about this one
+  const stale = before && (before.provider !== data.provider || before.baseUrl !== data.baseUrl || before.model !== data.model || before.modelPath !== data.modelPath || (apiKey !== undefined && apiKey !== before.apiKey));
+  const row = await db.modelEndpoint.upsert({ where: { name: input.name }, create: data, update: stale ? { ...data, probeJson: null, probedAt: null } : data });
   return toPublic(row);
 }
 

@@ -5,7 +5,8 @@ import { runConfigFromYaml } from "@/lib/domain/run-config-yaml";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { GENERATION_JOB, runTopic } from "./ids";
-import { settingsEndpointNames } from "./run-endpoints";
+import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
+import { settingsEndpointNames, usedEndpoints } from "./run-endpoints";
 import { storeCorpus, type SnippetInput } from "./store-corpus";
 
 /**
@@ -28,6 +29,12 @@ export interface CreateRunInput {
   enqueue?: boolean;
 }
 
+/** Before anything is stored: the endpoints the run's roles use answer, or the launch fails with why. */
+export async function checkRunEndpoints(db: Db, config: RunConfig): Promise<void> {
+  const endpoints = await usedEndpoints(db, config);
+  await assertEndpointsAnswer(endpoints.map((e) => ({ label: `endpoint "${e.name}"`, endpoint: e })), "The run");
+}
+
 export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?: string }): Promise<RunConfig> {
   const knownEndpoints = await settingsEndpointNames(db);
   return input.yaml !== undefined ? runConfigFromYaml(input.yaml, { knownEndpoints }) : parseRunConfig(input.config ?? {}, { knownEndpoints });
@@ -35,6 +42,7 @@ export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?
 
 export async function createRun(db: Db, input: CreateRunInput) {
   const config = await validateRunConfig(db, input);
+  if (input.enqueue !== false) await checkRunEndpoints(db, config);
   const name = input.name?.trim() || config.name || `run ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
   let corpusId = input.corpusId;
   if (corpusId) {
