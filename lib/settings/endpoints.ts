@@ -20,7 +20,7 @@ export const endpointInput = z.object({
   priceOutPerMTok: z.number().min(0).optional(),
   structuredOutput: z.enum(structuredOutputModes).default("auto"),
   contextLength: z.number().int().min(1).optional(),
-  modelPath: z.string().trim().max(4096).optional().or(z.literal("").transform(() => undefined)),
+  modelPath: z.string().trim().max(4096).optional().transform((s) => s || undefined),
 });
 export type EndpointInput = z.infer<typeof endpointInput>;
 

@@ -29,7 +29,7 @@ export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
     concurrency: row.maxConcurrency,
     structuredOutput: row.structuredOutput === "auto" ? (probed?.structuredOutput ?? "auto") : row.structuredOutput,
     contextLength: row.contextLength ?? probed?.contextLength ?? undefined,
-    modelPath: row.modelPath ?? undefined,
+    modelPath: row.modelPath || undefined,
     pricePerMillionInput: row.priceInPerMTok ?? undefined,
     pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
   });
