@@ -64,7 +64,8 @@ export async function listEndpoints(db: Db): Promise<PublicEndpoint[]> {
   return (await db.modelEndpoint.findMany({ orderBy: { name: "asc" } })).map(toPublic);
 }
 
-export async function saveEndpoint(db: Db, input: EndpointInput): Promise<PublicEndpoint> {
+export async function saveEndpoint(db: Db, raw: z.input<typeof endpointInput>): Promise<PublicEndpoint> {
+  const input: EndpointInput = endpointInput.parse(raw);
   if (input.provider === "openai-compatible" && !input.baseUrl) {
     throw new AppError("invalid:endpoint", "An OpenAI-compatible endpoint needs a base URL (e.g. http://127.0.0.1:8000/v1).");
   }

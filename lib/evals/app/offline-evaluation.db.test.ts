@@ -5,7 +5,7 @@ import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { executeEvaluation } from "@/lib/evals/app/execute-evaluation";
 import { createLocalTestExecutor } from "@/lib/evals/testing/local-test-executor";
-import { saveEndpoint, endpointInput } from "@/lib/settings/endpoints";
+import { saveEndpoint } from "@/lib/settings/endpoints";
 
 const BENCH = "../shared/benchmarks";
 let t: TestDb;
@@ -16,7 +16,7 @@ const suites = [{ benchmark: "multipl-e", languages: ["py", "js"], source: BENCH
 
 describe("evaluation without a model server", () => {
   it("the demo endpoint from Settings runs an evaluation end to end in chat mode: every answer stored, scored honestly at 0", async () => {
-    await saveEndpoint(t.db, endpointInput.parse({ name: "demo", provider: "scripted", model: "xinstruct-demo" }));
+    await saveEndpoint(t.db, { name: "demo", provider: "scripted", model: "xinstruct-demo" });
     const evaluation = await createEvaluation(t.db, { name: "offline", model: "xinstruct-demo", endpointName: "demo", mode: "chat", suites }, { enqueue: false });
     const scores = await executeEvaluation(t.db, evaluation.id, { signal: new AbortController().signal, execute: createLocalTestExecutor() });
     expect(scores.map((s) => [s.language, s.problems, s.passedSamples])).toEqual([["js", 3, 0], ["py", 3, 0]]);
@@ -49,7 +49,7 @@ describe("evaluation without a model server", () => {
   });
 
   it("a local endpoint whose GGUF file is gone fails the launch naming the file", async () => {
-    await saveEndpoint(t.db, endpointInput.parse({ name: "gone", provider: "local", model: "qwen", modelPath: "/nonexistent/qwen.gguf" }));
+    await saveEndpoint(t.db, { name: "gone", provider: "local", model: "qwen", modelPath: "/nonexistent/qwen.gguf" });
     await expect(createEvaluation(t.db, { name: "x", model: "qwen", endpointName: "gone", mode: "chat", suites }))
       .rejects.toMatchObject({ code: "unavailable:endpoint", message: expect.stringMatching(/endpoint "gone": The model file \/nonexistent\/qwen\.gguf does not exist/) });
   });
