@@ -123,7 +123,7 @@ export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
       ) : (
         <div className="table-wrap">
           <table data-testid="endpoints">
-            <thead><tr><th>Name</th><th>Provider</th><th>Model</th><th>Base URL</th><th>Key</th><th className="num">Concurrency</th><th className="num">Price in / out per 1M tokens</th><th>Structured output</th><th>Last test</th><th /></tr></thead>
+            <thead><tr><th>Name</th><th>Provider</th><th>Model</th><th>Base URL</th><th>Key</th><th className="num">Concurrency</th><th className="num">Price in / out per 1M tokens</th><th>Connection · JSON mode</th><th /></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
@@ -131,13 +131,15 @@ export function EndpointsEditor({ initial }: { initial: EndpointView[] }) {
                   <td style={{ overflowWrap: "anywhere" }}>{r.provider === "local" ? r.modelPath : (r.baseUrl ?? "—")}</td>
                   <td data-testid={`key-${r.name}`} style={{ whiteSpace: "nowrap" }}>{r.apiKeyPreview ?? "none"}</td><td className="num">{r.maxConcurrency}</td>
                   <td className="num" style={{ whiteSpace: "nowrap" }}>{usd(r.priceInPerMTok)} / {usd(r.priceOutPerMTok)}</td>
-                  <td data-testid={`mode-${r.name}`}>{modeLabel(r)}</td>
-                  <td data-testid={`last-test-${r.name}`}>
-                    {r.probe ? <button type="button" className="secondary" style={{ padding: "0 4px" }} onClick={() => setShown(shown === r.name ? null : r.name)} aria-label={`Show the test of ${r.name}`}><span className={`badge ${r.probe.ok ? "ok" : "failed"}`}>{r.probe.ok ? "connected" : "failed"}</span></button> : <span className="muted">never</span>}
+                  <td>
+                    <span data-testid={`last-test-${r.name}`}>
+                      {r.probe ? <button type="button" className="secondary" style={{ padding: "0 4px" }} onClick={() => setShown(shown === r.name ? null : r.name)} aria-label={`Show the test of ${r.name}`}><span className={`badge ${r.probe.ok ? "ok" : "failed"}`}>{r.probe.ok ? "connected" : "failed"}</span></button> : <span className="muted">not tested</span>}
+                    </span>
+                    <div className="muted" data-testid={`mode-${r.name}`}>{modeLabel(r)}</div>
                   </td>
-                  <td style={{ whiteSpace: "nowrap" }}>
-                    <button type="button" onClick={() => test(r)} disabled={testing !== null} aria-label={`Test connection of ${r.name}`}>{testing === r.id ? "Testing…" : "Test connection"}</button>{" "}
-                    <button type="button" className="secondary" onClick={() => edit(r)} aria-label={`Edit ${r.name}`}>Edit</button>{" "}
+                  <td style={{ display: "flex", flexWrap: "wrap", gap: 4 }}>
+                    <button type="button" onClick={() => test(r)} disabled={testing !== null} aria-label={`Test connection of ${r.name}`}>{testing === r.id ? "Testing…" : "Test connection"}</button>
+                    <button type="button" className="secondary" onClick={() => edit(r)} aria-label={`Edit ${r.name}`}>Edit</button>
                     <button type="button" className="danger" onClick={() => remove(r)} aria-label={`Delete ${r.name}`}>Delete</button>
                   </td>
                 </tr>

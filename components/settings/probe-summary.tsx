@@ -12,7 +12,7 @@ export function ProbeSummary({ name, probe, probedAt }: { name: string; probe: P
         <span className="muted">tested {when ? `${when} UTC` : "just now"} in {probe.tookMs} ms</span>
       </div>
       {probe.ok ? null : <p className="error" data-testid="probe-error">{probe.error}</p>}
-      <dl className="form-grid" style={{ margin: "8px 0 0" }}>
+      <dl className="form-grid" style={{ margin: "8px 0 0", alignItems: "start" }}>
         {probe.servedModels ? <Fact label="Served models">{probe.servedModels.length ? probe.servedModels.join(", ") : "none listed"}{probe.modelServed === false ? " — the configured model is not among them" : ""}</Fact> : null}
         {probe.latencyMs !== undefined ? <Fact label="Latency">{probe.latencyMs} ms (one short chat request)</Fact> : null}
         {probe.structuredOutput ? <Fact label="Structured output">{probe.structuredOutput}</Fact> : null}
