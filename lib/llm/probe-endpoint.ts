@@ -1,3 +1,4 @@
+import "server-only";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { checkGgufFile } from "./probe/probe-local";
 import { ProbeFailure, probeRequest, serverMessage, type HttpAnswer } from "./probe/probe-http";

@@ -1,3 +1,4 @@
+import "server-only";
 import { open, stat } from "node:fs/promises";
 import { ProbeFailure } from "./probe-http";
 
