@@ -75,7 +75,7 @@ export default function register(program: Command, deps: { execute?: Execute } =
         return;
       }
       // a dead endpoint, a wrong key or an unserved model fails now, with the reason
-      await assertEndpointsAnswer([{ label: `endpoint ${o.endpoint}`, endpoint: { provider: "openai-compatible", baseURL: normalizeBaseUrl(o.endpoint), model: o.model, apiKey } }], "The evaluation");
+      await assertEndpointsAnswer([{ label: `endpoint ${o.endpoint}`, endpoint: { provider: "openai-compatible", baseURL: normalizeBaseUrl(o.endpoint), model: o.model, apiKey } }], "The evaluation was not started");
       const problems = await loadProblems({ benchmark, languages: langs, source: o.dataDir, limit: o.limit ? Number(o.limit) : undefined });
       const client = new OpenAICompatibleClient({ url: o.endpoint, model: o.model, apiKey });
       const done = o.results ? await readResultsFile(o.results) : [];

@@ -79,7 +79,7 @@ describe("probeEndpoint against servers that answer like the real ones", () => {
     const p = await probeEndpoint(remote(`http://127.0.0.1:${port}/v1`, "m"));
     expect(p).toMatchObject({ ok: false, errorKind: "refused" });
     expect(p.error).toBe(`Connection refused by 127.0.0.1:${port}: nothing is listening there. Is the model server started, and on this port?`);
-    expect(p.tookMs).toBeLessThan(2_000);
+    expect(p.tookMs).toBeLessThan(5_000);
   });
 
   it("a server that never answers: a timeout within the deadline", async () => {

@@ -18,10 +18,11 @@ export interface PreflightTarget {
 
 export const PREFLIGHT_TIMEOUT_MS = 5_000;
 
-export async function assertEndpointsAnswer(targets: PreflightTarget[], what: string, timeoutMs = PREFLIGHT_TIMEOUT_MS): Promise<void> {
+/** `lead` opens the message: "The evaluation was not started". */
+export async function assertEndpointsAnswer(targets: PreflightTarget[], lead: string, timeoutMs = PREFLIGHT_TIMEOUT_MS): Promise<void> {
   const results = await Promise.all(targets.map(async (t) => ({ t, p: await probeEndpoint(t.endpoint, { quick: true, timeoutMs, skipModelCheck: t.skipModelCheck }) })));
   const failed = results.filter((r) => !r.p.ok);
   if (failed.length === 0) return;
   const reasons = failed.map((r) => `${r.t.label}: ${r.p.error}`).join(" ");
-  throw new AppError("unavailable:endpoint", `${what} was not started: ${reasons}`);
+  throw new AppError("unavailable:endpoint", `${lead}: ${reasons}`);
 }

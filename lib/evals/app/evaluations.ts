@@ -19,7 +19,7 @@ export async function createEvaluation(db: Db, input: unknown, opts: { enqueue?:
     throw new AppError("invalid:evaluation", `No model endpoint named "${config.endpointName}" in Settings.`);
   }
   const target = await evaluationTarget(db, config, opts.apiKey);
-  await assertEndpointsAnswer([{ label: target.label, endpoint: target.endpoint }], "The evaluation");
+  await assertEndpointsAnswer([{ label: target.label, endpoint: target.endpoint }], "The evaluation was not started");
   const evaluation = await db.evaluation.create({
     data: { name: config.name, model: config.model, endpoint: config.endpointName ?? config.endpointUrl, config: config as object },
   });

@@ -30,9 +30,9 @@ export interface CreateRunInput {
 }
 
 /** Before anything is stored: the endpoints the run's roles use answer, or the launch fails with why. */
-export async function checkRunEndpoints(db: Db, config: RunConfig): Promise<void> {
+export async function checkRunEndpoints(db: Db, config: RunConfig, lead = "The run was not started"): Promise<void> {
   const endpoints = await usedEndpoints(db, config);
-  await assertEndpointsAnswer(endpoints.map((e) => ({ label: `endpoint "${e.name}"`, endpoint: e })), "The run");
+  await assertEndpointsAnswer(endpoints.map((e) => ({ label: `endpoint "${e.name}"`, endpoint: e })), lead);
 }
 
 export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?: string }): Promise<RunConfig> {
