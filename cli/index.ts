@@ -13,11 +13,12 @@ import registerGenerate from "@/cli/commands/generate";
 import registerRuns from "@/cli/commands/runs";
 import registerDpo from "@/cli/commands/dpo";
 import registerAblate from "@/cli/commands/ablate";
+import registerEndpoints from "@/cli/commands/endpoints";
 
 const program = new Command();
 program.name("xinstruct").description("Multilingual code-instruction data: generate, verify, curate, train, evaluate.").showHelpAfterError();
 
-for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus, registerRunPrograms, registerSamples, registerExport, registerGenerate, registerRuns, registerDpo, registerAblate]) register(program);
+for (const register of [registerDb, registerWorker, registerJobs, registerEval, registerTrain, registerCorpus, registerRunPrograms, registerSamples, registerExport, registerGenerate, registerRuns, registerDpo, registerAblate, registerEndpoints]) register(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listAblations } from "@/lib/ablations/queries";
 import { listRunChoices } from "@/lib/ablations/run-choices";
-import { listEndpoints } from "@/lib/settings/endpoints";
+import { evaluationEndpointChoices } from "@/lib/evals/app/endpoint-choices";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NewAblationForm } from "@/components/ablations/new-ablation-form";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AblationsPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
   const sp = await searchParams;
-  const [ablations, runs, endpoints] = await Promise.all([listAblations(db()), listRunChoices(db()), listEndpoints(db())]);
+  const [ablations, runs, endpoints] = await Promise.all([listAblations(db()), listRunChoices(db()), evaluationEndpointChoices(db())]);
   return (
     <>
       <h1>Ablations</h1>
@@ -18,7 +18,7 @@ export default async function AblationsPage({ searchParams }: { searchParams: Pr
         Which part of the data helps? From one run, each variant (without Ds1…Ds4, the other discussion mode in a new run verified and paired as this one was, a fraction of the data)
         gets its dataset, a training job and an evaluation, chained through the job queue, and lands in a table like the paper&apos;s Table 2.
       </p>
-      {runs.length ? <NewAblationForm runs={runs} endpoints={endpoints.filter((e) => e.baseUrl).map((e) => ({ name: e.name, model: e.model }))} runId={sp.run} /> : <EmptyState title="No runs yet">An ablation starts from a generation run: <Link href="/runs/new">start one</Link>.</EmptyState>}
+      {runs.length ? <NewAblationForm runs={runs} endpoints={endpoints} runId={sp.run} /> : <EmptyState title="No runs yet">An ablation starts from a generation run: <Link href="/runs/new">start one</Link>.</EmptyState>}
       {ablations.length ? (
         <table>
           <thead><tr><th>Ablation</th><th>Run</th><th>Variants</th><th>Evaluated</th><th>Stopped</th><th>Created</th></tr></thead>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listEvaluations } from "@/lib/evals/app/evaluations";
-import { listEndpoints } from "@/lib/settings/endpoints";
+import { evaluationEndpointChoices } from "@/lib/evals/app/endpoint-choices";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NewEvaluationForm } from "@/components/evals/new-evaluation-form";
 import { headlineScore } from "@/lib/evals/app/headline";
@@ -9,13 +9,12 @@ import { headlineScore } from "@/lib/evals/app/headline";
 export const dynamic = "force-dynamic";
 
 export default async function EvaluationsPage() {
-  const [evals, endpoints] = await Promise.all([listEvaluations(db()), listEndpoints(db())]);
-  const usable = endpoints.filter((e) => e.baseUrl).map((e) => ({ name: e.name, model: e.model }));
+  const [evals, endpoints] = await Promise.all([listEvaluations(db()), evaluationEndpointChoices(db())]);
   return (
     <>
       <h1>Evaluations</h1>
       <p className="muted">Run a benchmark below, or <Link href="/evaluations/import">import results</Link> of MultiPL-E or bigcode-evaluation-harness runs to compare them with yours.</p>
-      <NewEvaluationForm endpoints={usable} />
+      <NewEvaluationForm endpoints={endpoints} />
       {evals.length === 0 ? (
         <EmptyState title="No evaluations yet">HumanEval, MBPP and MultiPL-E pass@k of your models, per language, appear here.</EmptyState>
       ) : (

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startScriptedOpenAIServer, type ScriptedServer } from "@/lib/evals/testing/scripted-openai-server";
 import { localGpuCount } from "@/lib/ablations/gpu";
 import { createFixtureRun } from "@/lib/ablations/testing/fixture";
 import { startWorker } from "@/lib/jobs/worker";
@@ -10,6 +11,10 @@ import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
 let t: TestDb;
 let tmp: string;
 useTestDbWithDir("xi-cli-ablate-", (f) => { t = f.t; tmp = f.dir; });
+// the evaluation endpoint must answer when an ablation starts (its models come later)
+let evalServer: ScriptedServer;
+beforeAll(async () => { evalServer = await startScriptedOpenAIServer(() => ["    return None\n"]); });
+afterAll(async () => { await evalServer.close(); });
 
 async function cli(...args: string[]): Promise<string> {
   const p = spawnCli(args, { DATABASE_URL: t.url, DATA_DIR: tmp });
@@ -21,7 +26,7 @@ async function cli(...args: string[]): Promise<string> {
 it("ablate creates the variants and prints their ids; show follows the chain; attach fills the table", async () => {
   if ((await localGpuCount()) > 0) return; // asserts the stop at training on a host without a GPU
   const { runId } = await createFixtureRun(t.db);
-  const out = await cli("ablate", "--run", runId, "--variants", "no-ds3,size:0.5", "--gpus", "1", "--endpoint", "http://127.0.0.1:9/v1", "--langs", "py,java", "--data-dir", "../shared/benchmarks");
+  const out = await cli("ablate", "--run", runId, "--variants", "no-ds3,size:0.5", "--gpus", "1", "--endpoint", evalServer.url, "--langs", "py,java", "--data-dir", "../shared/benchmarks");
   const ablationId = /^ablation\t(\S+)$/m.exec(out)![1];
   const printed = [...out.matchAll(/^(full|no-ds3|size:0\.5)\t(\S+)\tstep dataset\tjob (\S+)$/gm)].map((m) => ({ key: m[1], id: m[2], job: m[3] }));
   const rows = await t.db.ablationVariant.findMany({ where: { ablationId }, orderBy: { position: "asc" } });

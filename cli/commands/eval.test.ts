@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,5 +52,16 @@ describe("xinstruct eval", () => {
     const program = new Command().exitOverride();
     register(program, { execute: createLocalTestExecutor() });
     await expect(program.parseAsync(["node", "x", "eval", "--endpoint", "http://127.0.0.1:1", "--model", "m", "--langs", "cobol"])).rejects.toMatchObject({ code: "invalid:language" });
+  });
+
+  it("a dead endpoint stops it before any problem is loaded, with the reason", async () => {
+    const program = new Command().exitOverride();
+    register(program, { execute: createLocalTestExecutor() });
+    const s = http.createServer();
+    await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => s.close(() => r()));
+    await expect(program.parseAsync(["node", "x", "eval", "--endpoint", url, "--model", "m", "--langs", "py", "--data-dir", "/nonexistent"]))
+      .rejects.toMatchObject({ code: "unavailable:endpoint", message: expect.stringContaining(`The evaluation was not started: endpoint ${url}: Connection refused by ${url.slice(7)}`) });
   });
 });

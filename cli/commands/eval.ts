@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { AppError } from "@/lib/errors";
-import { OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
+import { normalizeBaseUrl, OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
+import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
 import { runEvaluation } from "@/lib/evals/evaluator";
 import { getExecutor } from "@/lib/evals/executor";
 import { formatSummary } from "@/lib/evals/format-summary";
@@ -62,7 +63,7 @@ export default function register(program: Command, deps: { execute?: Execute } =
             : await createEvaluation(db, {
                 name: o.save, model: o.model, endpointUrl: o.endpoint, mode, n, temperature: Number(o.temperature), maxTokens: Number(o.maxTokens), concurrency: Number(o.concurrency),
                 suites: [{ benchmark, source: o.dataDir, ...(benchmark === "multipl-e" ? { languages: langs } : {}), ...(o.limit ? { limit: Number(o.limit) } : {}) }],
-              }, { enqueue: false });
+              }, { enqueue: false, apiKey });
           console.error(`evaluation ${evaluation.id} (resume with --resume ${evaluation.id})`);
           const scores = await executeEvaluation(db, evaluation.id, { signal: controller.signal, onProgress, execute: deps.execute, apiKey });
           bars.stop();
@@ -73,6 +74,8 @@ export default function register(program: Command, deps: { execute?: Execute } =
         }
         return;
       }
+      // a dead endpoint, a wrong key or an unserved model fails now, with the reason
+      await assertEndpointsAnswer([{ label: `endpoint ${o.endpoint}`, endpoint: { provider: "openai-compatible", baseURL: normalizeBaseUrl(o.endpoint), model: o.model, apiKey } }], "The evaluation was not started");
       const problems = await loadProblems({ benchmark, languages: langs, source: o.dataDir, limit: o.limit ? Number(o.limit) : undefined });
       const client = new OpenAICompatibleClient({ url: o.endpoint, model: o.model, apiKey });
       const done = o.results ? await readResultsFile(o.results) : [];

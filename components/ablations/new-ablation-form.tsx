@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { parse as parseYaml } from "yaml";
+import type { EndpointChoice } from "@/lib/evals/app/endpoint-choices";
+import { EndpointPicker, firstUsable } from "@/components/evals/endpoint-picker";
 
 const LANGS = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"] as const;
 const PARTS = ["ds1", "ds2", "ds3", "ds4"] as const;
@@ -9,14 +11,14 @@ const PARTS = ["ds1", "ds2", "ds3", "ds4"] as const;
 export interface RunChoice { id: string; name: string; mode: "centralized" | "parallel"; samples: number }
 
 /** One click: the variants of a run, the training and the evaluation chosen once for all of them. */
-export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[]; endpoints: { name: string; model: string }[]; runId?: string }) {
+export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[]; endpoints: EndpointChoice[]; runId?: string }) {
   const router = useRouter();
   const [run, setRun] = useState(runId && runs.some((r) => r.id === runId) ? runId : runs[0]?.id ?? "");
   const [without, setWithout] = useState<string[]>(["ds3"]);
   const [otherMode, setOtherMode] = useState(true);
   const [sizes, setSizes] = useState("0.25, 0.5, 0.75");
   const [langs, setLangs] = useState<string[]>([...LANGS]);
-  const [endpointName, setEndpointName] = useState(endpoints[0]?.name ?? "");
+  const [endpointName, setEndpointName] = useState(firstUsable(endpoints));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mode = runs.find((r) => r.id === run)?.mode ?? "centralized";
@@ -92,15 +94,8 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
       </label>
       <h3>Evaluation (every variant)</h3>
       <div className="form-grid">
-        <label>Endpoint
-          <select aria-label="Endpoint" value={endpointName} onChange={(e) => setEndpointName(e.target.value)}>
-            {endpoints.map((ep) => <option key={ep.name} value={ep.name}>{ep.name} ({ep.model})</option>)}
-            <option value="">Other URL…</option>
-          </select>
-        </label>
-        {endpointName ? null : <label>Endpoint URL<input name="endpointUrl" aria-label="Endpoint URL" placeholder="http://127.0.0.1:8000/v1" required /></label>}
+        <EndpointPicker choices={endpoints} endpointName={endpointName} onEndpoint={setEndpointName} />
         <label>Model name asked for<input name="modelTemplate" aria-label="Model template" defaultValue="{output}" title="{output}: the trained model's folder; {variant}: the variant" /></label>
-        <label>Mode<select name="mode" aria-label="Mode" defaultValue="completion"><option value="completion">completion (base model)</option><option value="chat">chat (instruct model)</option></select></label>
         <label>Benchmark
           <select name="benchmark" aria-label="Benchmark" defaultValue="multipl-e">
             <option value="multipl-e">MultiPL-E</option><option value="humaneval">HumanEval</option><option value="mbpp">MBPP</option><option value="humaneval+">HumanEval+</option><option value="mbpp+">MBPP+</option>

@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
+import type { EndpointChoice } from "@/lib/evals/app/endpoint-choices";
+import { EndpointPicker, firstUsable } from "./endpoint-picker";
 
 const LANGS = MULTIPLE_LANGUAGES;
 const BENCHES = [
@@ -12,11 +14,11 @@ const BENCHES = [
   ["mbpp+", "MBPP+ (EvalPlus)"],
 ] as const;
 
-export function NewEvaluationForm({ endpoints }: { endpoints: { name: string; model: string }[] }) {
+export function NewEvaluationForm({ endpoints }: { endpoints: EndpointChoice[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [endpointName, setEndpointName] = useState(endpoints[0]?.name ?? "");
+  const [endpointName, setEndpointName] = useState(firstUsable(endpoints));
   const [benches, setBenches] = useState<string[]>(["multipl-e"]);
   const [langs, setLangs] = useState<string[]>([...LANGS]);
   const toggle = (list: string[], set: (v: string[]) => void, v: string) => set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -50,20 +52,8 @@ export function NewEvaluationForm({ endpoints }: { endpoints: { name: string; mo
     <form className="panel" onSubmit={submit} aria-label="New evaluation">
       <div className="form-grid">
         <label>Name<input name="name" aria-label="Name" required defaultValue="eval" /></label>
-        <label>Endpoint
-          <select aria-label="Endpoint" value={endpointName} onChange={(e) => setEndpointName(e.target.value)}>
-            {endpoints.map((ep) => <option key={ep.name} value={ep.name}>{ep.name} ({ep.model})</option>)}
-            <option value="">Other URL…</option>
-          </select>
-        </label>
-        {endpointName ? null : <label>Endpoint URL<input name="endpointUrl" aria-label="Endpoint URL" placeholder="http://127.0.0.1:8000/v1" required /></label>}
-        <label>Model<input name="model" aria-label="Model" required placeholder="served model name" /></label>
-        <label>Mode
-          <select name="mode" aria-label="Mode" defaultValue="completion">
-            <option value="completion">completion (base model)</option>
-            <option value="chat">chat (instruct model)</option>
-          </select>
-        </label>
+        <EndpointPicker choices={endpoints} endpointName={endpointName} onEndpoint={setEndpointName} />
+        <label>Model<input key={endpointName} name="model" aria-label="Model" required placeholder="served model name" defaultValue={endpoints.find((c) => c.name === endpointName)?.model ?? ""} /></label>
         <label>Benchmark data (folder or URL)<input name="source" aria-label="Benchmark data" required placeholder="/data/benchmarks" /></label>
         <label>Samples per problem (n)<input name="n" aria-label="n" type="number" min={1} max={1000} defaultValue={1} /></label>
         <label>Temperature<input name="temperature" aria-label="Temperature" type="number" step="0.05" min={0} max={2} defaultValue={0} /></label>

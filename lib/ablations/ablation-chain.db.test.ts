@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startScriptedOpenAIServer, type ScriptedServer } from "@/lib/evals/testing/scripted-openai-server";
 import { startWorker } from "@/lib/jobs/worker";
 import type { TestDb } from "@/lib/testing/test-db";
 import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
@@ -19,7 +20,11 @@ let dir: string;
 useTestDbWithDir("xi-ablation-", (f) => { t = f.t; dir = f.dir; });
 
 const placement = () => ({ workRoot: path.join(dir, "training"), appUrl: "http://127.0.0.1:9", dataDir: dir });
-const EVALUATION = { endpointUrl: "http://127.0.0.1:9/v1", suites: [{ benchmark: "multipl-e", languages: ["py", "java"], source: "../shared/benchmarks" }] };
+const EVALUATION = () => ({ endpointUrl: evalServer.url, suites: [{ benchmark: "multipl-e", languages: ["py", "java"], source: "../shared/benchmarks" }] });
+// the evaluation endpoint must answer when an ablation starts (its models come later)
+let evalServer: ScriptedServer;
+beforeAll(async () => { evalServer = await startScriptedOpenAIServer(() => ["    return None\n"]); });
+afterAll(async () => { await evalServer.close(); });
 const idsIn = (file: string) => readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l).id as string).sort();
 
 async function drain(types = ["ablation.advance"]) {
@@ -40,7 +45,7 @@ describe("an ablation through the real queue", () => {
     const created = await createAblation(t.db, {
       runId, variants: "no-ds1,size:0.5", seed: 9,
       training: { baseModel: "Qwen/Qwen2.5-Coder-1.5B", resources: { gpusPerNode: 1 } },
-      evaluation: EVALUATION,
+      evaluation: EVALUATION(),
     }, placement());
     expect(created.variants.map((v) => [v.key, v.step])).toEqual([["full", "dataset"], ["no-ds1", "dataset"], ["size:0.5", "dataset"]]);
     const queued = await t.db.job.findMany({ where: { type: "ablation.advance", status: "queued" } });
@@ -95,7 +100,7 @@ describe("an ablation through the real queue", () => {
 
   it("attaching an evaluation still running: the variant follows it and completes when its job ends", async () => {
     const { runId } = await createFixtureRun(t.db);
-    const created = await createAblation(t.db, { runId, variants: [], training: { baseModel: "tiny-test", resources: { gpusPerNode: 0 } }, evaluation: EVALUATION }, placement());
+    const created = await createAblation(t.db, { runId, variants: [], training: { baseModel: "tiny-test", resources: { gpusPerNode: 0 } }, evaluation: EVALUATION() }, placement());
     const evaluation = await t.db.evaluation.create({ data: { name: "pending", model: "m", config: {}, status: "running" } });
     const { enqueueJob } = await import("@/lib/jobs/queue");
     const job = await enqueueJob(t.db, "noop", {});

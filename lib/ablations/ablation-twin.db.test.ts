@@ -1,5 +1,6 @@
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startScriptedOpenAIServer, type ScriptedServer } from "@/lib/evals/testing/scripted-openai-server";
 import { startWorker } from "@/lib/jobs/worker";
 import { dpoSettingsSchema } from "@/lib/pipeline/dpo/dpo-options";
 import { createRun } from "@/lib/pipeline/run/create-run";
@@ -28,7 +29,11 @@ afterAll(() => closeDefaultPool());
 const placement = () => ({ workRoot: path.join(dir, "training"), appUrl: "http://127.0.0.1:9", dataDir: dir });
 
 const TRAINING = { baseModel: "Qwen/Qwen2.5-Coder-1.5B", resources: { gpusPerNode: 1 } };
-const EVALUATION = { endpointUrl: "http://127.0.0.1:9/v1", suites: [{ benchmark: "multipl-e", languages: ["py"], source: "../shared/benchmarks" }] };
+const EVALUATION = () => ({ endpointUrl: evalServer.url, suites: [{ benchmark: "multipl-e", languages: ["py"], source: "../shared/benchmarks" }] });
+// the evaluation endpoint must answer when an ablation starts (its models come later)
+let evalServer: ScriptedServer;
+beforeAll(async () => { evalServer = await startScriptedOpenAIServer(() => ["    return None\n"]); });
+afterAll(async () => { await evalServer.close(); });
 
 async function sourceRun(name: string) {
   const { run } = await createRun(t.db, { name, snippets: demoSnippetInputs(1), config: demoRunConfig({ targets: { ds3Samples: 4 } }, { faults: { wrongSolution: 0.5 } }), enqueue: false });
@@ -52,7 +57,7 @@ describe("an ablation's discussion-mode twin", () => {
     expect(await t.db.dpoPair.count({ where: { runId: source } })).toBeGreaterThan(0);
     expect(await recordedDpoSettings(t.db, source)).toEqual(settings);
 
-    const created = await createAblation(t.db, { runId: source, variants: ["parallel"], training: TRAINING, evaluation: EVALUATION }, placement());
+    const created = await createAblation(t.db, { runId: source, variants: ["parallel"], training: TRAINING, evaluation: EVALUATION() }, placement());
     const twin = created.variants[1].runId;
     await drain();
 
@@ -75,7 +80,7 @@ describe("an ablation's discussion-mode twin", () => {
     const source = await sourceRun("verified only");
     expect((await runJobHere(t.db, (await enqueueVerify(t.db, source)).jobId, { leaseMs: 30_000 })).status).toBe("succeeded");
 
-    const created = await createAblation(t.db, { runId: source, variants: ["parallel"], training: TRAINING, evaluation: EVALUATION }, placement());
+    const created = await createAblation(t.db, { runId: source, variants: ["parallel"], training: TRAINING, evaluation: EVALUATION() }, placement());
     const twin = created.variants[1].runId;
     await drain();
 

@@ -2,7 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { RunConfig } from "@/lib/domain/run-config";
 import { AppError } from "@/lib/errors";
-import { createRun } from "@/lib/pipeline/run/create-run";
+import { evaluationTarget } from "@/lib/evals/app/evaluation-endpoint";
+import { checkRunEndpoints, createRun } from "@/lib/pipeline/run/create-run";
+import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
 import { enqueueAdvance } from "./advance";
 import { parseAblationInput, type AblationConfig, type AblationPlacement } from "./config";
 import { parseVariants, type DiscussionMode } from "./variants";
@@ -24,6 +26,11 @@ export async function createAblation(db: Db, raw: unknown, placement: AblationPl
   const runConfig = run.config as unknown as RunConfig;
   const runMode: DiscussionMode = runConfig.discussion?.mode ?? "centralized";
   const specs = parseVariants(input.variants, runMode);
+  // Every variant ends in an evaluation there: a dead endpoint fails now, not after the training.
+  // Its models are trained later, so only the server is checked, not the model name.
+  const target = await evaluationTarget(db, { ...input.evaluation, model: "(trained later)" });
+  await assertEndpointsAnswer([{ label: `the evaluation ${target.label}`, endpoint: target.endpoint, skipModelCheck: true }], "The ablation was not started");
+  if (specs.some((s) => s.kind === "mode")) await checkRunEndpoints(db, runConfig, "The ablation was not started (its twin run needs them)");
   const config: AblationConfig = { seed: input.seed, training: input.training, evaluation: input.evaluation, placement, runMode };
   const ablation = await db.ablation.create({ data: { name: input.name ?? `Ablation of ${run.name}`, runId: run.id, config: config as object } });
 

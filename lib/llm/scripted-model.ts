@@ -4,6 +4,7 @@ import { scriptedOptionsSchema, type ScriptedOptions } from "@/lib/domain/model-
 import { PROMPT_KINDS, promptKindOf as readPromptKind, type PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import { hashString, rngFor } from "@/lib/domain/seeded-rng";
 import { answerFor, malformed } from "./scripted/answers";
+import { benchmarkAnswer } from "./scripted/benchmark-answer";
 import { sleepOrAbort } from "@/lib/domain/sleep";
 
 /**
@@ -90,7 +91,7 @@ export function createScriptedModel(input: Partial<ScriptedOptions> & { modelId?
     if (roll < faults.rateLimit) fault = "rateLimit";
     else if (roll < faults.rateLimit + faults.serverError) fault = "serverError";
     if (fault === null) {
-      if (!kind) text = "This demo model only answers xinstruct prompts.";
+      if (!kind) text = benchmarkAnswer(firstUser) ?? "This demo model only answers xinstruct prompts and benchmark problems.";
       else {
         const answer = answerFor({ kind, user: firstUser, rng, wrongSolutionRate: faults.wrongSolution });
         if (rng.chance(faults.refusal)) {

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { endpointProviders, structuredOutputModes } from "@/lib/domain/model-endpoint";
 import { AppError } from "@/lib/errors";
 import { checkGgufFile } from "@/lib/llm/local/gguf-file";
+import { parseStoredProbe, type ProbeResult } from "@/lib/llm/probe/probe-result";
 
 /**
  * Model endpoints (OpenAI-compatible servers, OpenAI, Anthropic, a local GGUF file, the scripted demo model).
@@ -20,7 +21,7 @@ export const endpointInput = z.object({
   priceOutPerMTok: z.number().min(0).optional(),
   structuredOutput: z.enum(structuredOutputModes).default("auto"),
   contextLength: z.number().int().min(1).optional(),
-  modelPath: z.string().trim().max(4096).optional().or(z.literal("").transform(() => undefined)),
+  modelPath: z.string().trim().max(4096).optional().transform((s) => s || undefined),
   threads: z.number().int().min(1).max(256).optional(),
 });
 export type EndpointInput = z.infer<typeof endpointInput>;
@@ -36,8 +37,13 @@ export interface PublicEndpoint {
   priceOutPerMTok: number | null;
   hasApiKey: boolean;
   apiKeyPreview: string | null;
+  structuredOutput: string;
+  contextLength: number | null;
   modelPath: string | null;
   threads: number | null;
+  /** the last connection test (Settings "Test connection", `xinstruct endpoints test`) */
+  probe: ProbeResult | null;
+  probedAt: string | null;
 }
 
 export function maskKey(key: string | null | undefined): string | null {
@@ -45,24 +51,35 @@ export function maskKey(key: string | null | undefined): string | null {
   return key.length <= 8 ? "••••" : `${key.slice(0, 3)}…${key.slice(-4)}`;
 }
 
-function toPublic(row: { id: string; name: string; provider: string; baseUrl: string | null; model: string; apiKey: string | null; maxConcurrency: number; priceInPerMTok: number | null; priceOutPerMTok: number | null; modelPath: string | null; threads: number | null }): PublicEndpoint {
-  const { apiKey, ...rest } = row;
-  return { ...rest, hasApiKey: Boolean(apiKey), apiKeyPreview: maskKey(apiKey) };
+type EndpointRow = Awaited<ReturnType<Db["modelEndpoint"]["findUniqueOrThrow"]>>;
+
+export function toPublic(row: EndpointRow): PublicEndpoint {
+  return {
+    id: row.id, name: row.name, provider: row.provider, baseUrl: row.baseUrl, model: row.model, maxConcurrency: row.maxConcurrency,
+    priceInPerMTok: row.priceInPerMTok, priceOutPerMTok: row.priceOutPerMTok,
+    hasApiKey: Boolean(row.apiKey), apiKeyPreview: maskKey(row.apiKey),
+    structuredOutput: row.structuredOutput, contextLength: row.contextLength, modelPath: row.modelPath, threads: row.threads,
+    probe: parseStoredProbe(row.probeJson), probedAt: row.probedAt?.toISOString() ?? null,
+  };
 }
 
 export async function listEndpoints(db: Db): Promise<PublicEndpoint[]> {
   return (await db.modelEndpoint.findMany({ orderBy: { name: "asc" } })).map(toPublic);
 }
 
-export async function saveEndpoint(db: Db, input: EndpointInput): Promise<PublicEndpoint> {
+export async function saveEndpoint(db: Db, raw: z.input<typeof endpointInput>): Promise<PublicEndpoint> {
+  let input: EndpointInput = endpointInput.parse(raw);
   if (input.provider === "openai-compatible" && !input.baseUrl) {
     throw new AppError("invalid:endpoint", "An OpenAI-compatible endpoint needs a base URL (e.g. http://127.0.0.1:8000/v1).");
   }
   if (input.provider === "local") input = { ...input, ...(await localModelFields(input)) };
   // An empty key field on update keeps the stored key: the browser never had it to send back.
   const apiKey = input.apiKey ? input.apiKey : undefined;
-  const data = { ...input, baseUrl: input.baseUrl ?? null, apiKey, modelPath: input.modelPath ?? null, threads: input.threads ?? null };
-  const row = await db.modelEndpoint.upsert({ where: { name: input.name }, create: data, update: data });
+  const data = { ...input, baseUrl: input.baseUrl ?? null, modelPath: input.modelPath ?? null, threads: input.threads ?? null, contextLength: input.contextLength ?? null, apiKey };
+  const before = await db.modelEndpoint.findUnique({ where: { name: input.name } });
+  // a test of another server, model, file or key says nothing about this one
+  const stale = before && (before.provider !== data.provider || before.baseUrl !== data.baseUrl || before.model !== data.model || before.modelPath !== data.modelPath || (apiKey !== undefined && apiKey !== before.apiKey));
+  const row = await db.modelEndpoint.upsert({ where: { name: input.name }, create: data, update: stale ? { ...data, probeJson: null, probedAt: null } : data });
   return toPublic(row);
 }
 

@@ -3,16 +3,23 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { evaluationConfig, type EvaluationConfig } from "@/lib/evals/app/config";
+import { evaluationTarget } from "@/lib/evals/app/evaluation-endpoint";
+import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
 
 /** Services behind the evaluation pages, API and CLI. */
-/** Stores an evaluation and queues its job (`enqueue: false` for a caller that runs it itself, like the CLI). */
-export async function createEvaluation(db: Db, input: unknown, opts: { enqueue?: boolean } = {}) {
+/**
+ * Stores an evaluation and queues its job (`enqueue: false` for a caller that runs it itself, like
+ * the CLI). Its endpoint must answer first: a dead one fails here, with the reason.
+ */
+export async function createEvaluation(db: Db, input: unknown, opts: { enqueue?: boolean; apiKey?: string } = {}) {
   const parsed = evaluationConfig.safeParse(input);
   if (!parsed.success) throw new AppError("invalid:evaluation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const config: EvaluationConfig = parsed.data;
   if (config.endpointName && !(await db.modelEndpoint.findUnique({ where: { name: config.endpointName } }))) {
     throw new AppError("invalid:evaluation", `No model endpoint named "${config.endpointName}" in Settings.`);
   }
+  const target = await evaluationTarget(db, config, opts.apiKey);
+  await assertEndpointsAnswer([{ label: target.label, endpoint: target.endpoint }], "The evaluation was not started");
   const evaluation = await db.evaluation.create({
     data: { name: config.name, model: config.model, endpoint: config.endpointName ?? config.endpointUrl, config: config as object },
   });

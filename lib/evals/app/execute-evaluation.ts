@@ -7,7 +7,11 @@ import { OpenAICompatibleClient } from "@/lib/evals/client/openai-compatible";
 import { trackEvaluation, type TrackOptions } from "@/lib/evals/app/track-evaluation";
 import { runEvaluation } from "@/lib/evals/evaluator";
 import { getExecutor } from "@/lib/evals/executor";
-import { createGenerator } from "@/lib/evals/generator";
+import { createGenerator, type Generate } from "@/lib/evals/generator";
+import { createModelGenerator } from "@/lib/evals/model-generator";
+import { evaluationTarget } from "@/lib/evals/app/evaluation-endpoint";
+import { getModel } from "@/lib/llm/providers";
+import { isAppError } from "@/lib/errors";
 import { loadProblems } from "@/lib/evals/load-problems";
 import type { Execute } from "@/lib/evals/types";
 import type { ScoreRow } from "@/lib/evals/score";
@@ -28,21 +32,21 @@ export async function executeEvaluation(db: Db, evaluationId: string, opts: Exec
   if (!evaluation) throw new UnrecoverableError(`evaluation ${evaluationId} no longer exists`);
   const config = evaluationConfig.parse(evaluation.config);
   return trackEvaluation(db, evaluation.id, opts, async (onProgress) => {
-    let url = config.endpointUrl;
-    let apiKey = opts.apiKey;
-    if (config.endpointName) {
-      const ep = await db.modelEndpoint.findUnique({ where: { name: config.endpointName } });
-      if (!ep?.baseUrl) throw new UnrecoverableError(`model endpoint "${config.endpointName}" is missing or has no base URL`);
-      url = ep.baseUrl;
-      apiKey = ep.apiKey ?? undefined;
-    }
+    const target = await evaluationTarget(db, config, opts.apiKey).catch((e: unknown) => {
+      throw isAppError(e) ? new UnrecoverableError(e.message) : e;
+    });
     const problems = (await Promise.all(config.suites.map((s) => loadProblems(s)))).flat();
-    const client = new OpenAICompatibleClient({ url: url!, model: config.model, apiKey });
+    const sampling = { temperature: config.temperature, maxTokens: config.maxTokens };
+    const { endpoint } = target;
+    const generate: Generate =
+      target.via === "model"
+        ? createModelGenerator(getModel(endpoint), sampling)
+        : createGenerator(new OpenAICompatibleClient({ url: endpoint.baseURL!, model: endpoint.model, apiKey: endpoint.apiKey }), { mode: config.mode, ...sampling });
     const outcome = await runEvaluation({
       problems,
       mode: config.mode,
       n: config.n,
-      generate: createGenerator(client, { mode: config.mode, temperature: config.temperature, maxTokens: config.maxTokens }),
+      generate,
       execute: opts.execute ?? getExecutor(),
       done: await loadResults(db, evaluation.id),
       concurrency: config.concurrency,

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { checkRunModelFiles } from "@/lib/llm/local/check-model-files";
 import { GENERATION_JOB, runTopic } from "./ids";
-import { settingsEndpointNames } from "./run-endpoints";
+import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
+import { settingsEndpointNames, usedEndpoints } from "./run-endpoints";
 import { storeCorpus, type SnippetInput } from "./store-corpus";
 
 /**
@@ -29,6 +30,12 @@ export interface CreateRunInput {
   enqueue?: boolean;
 }
 
+/** Before anything is stored: the endpoints the run's roles use answer, or the launch fails with why. */
+export async function checkRunEndpoints(db: Db, config: RunConfig, lead = "The run was not started"): Promise<void> {
+  const endpoints = await usedEndpoints(db, config);
+  await assertEndpointsAnswer(endpoints.map((e) => ({ label: `endpoint "${e.name}"`, endpoint: e })), lead);
+}
+
 export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?: string }): Promise<RunConfig> {
   const knownEndpoints = await settingsEndpointNames(db);
   const config = input.yaml !== undefined ? runConfigFromYaml(input.yaml, { knownEndpoints }) : parseRunConfig(input.config ?? {}, { knownEndpoints });
@@ -38,6 +45,7 @@ export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?
 
 export async function createRun(db: Db, input: CreateRunInput) {
   const config = await validateRunConfig(db, input);
+  if (input.enqueue !== false) await checkRunEndpoints(db, config);
   const name = input.name?.trim() || config.name || `run ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
   let corpusId = input.corpusId;
   if (corpusId) {

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
+import type { RunConfig } from "@/lib/domain/run-config";
+import { checkRunEndpoints } from "./create-run";
 import { appendEndOnce } from "./finish-run";
 import { GENERATION_JOB, runTopic, TERMINAL_STATUSES, type RunStatus } from "./ids";
 
@@ -49,6 +51,7 @@ export async function resumeRun(db: Db, id: string) {
   if ((run.status === "queued" || run.status === "running") && jobs.length > 0) return run;
   if (!["paused", "queued", "running"].includes(run.status)) throw new AppError("conflict:run", `Only a paused run can be resumed; this one is ${run.status}.`);
   if (jobs.some((j) => j.status === "running")) throw new AppError("conflict:run", "The run is still pausing (its worker is stopping in-flight steps); try again in a moment.");
+  await checkRunEndpoints(db, run.config as unknown as RunConfig, "The run was not resumed"); // a server gone since: said now, the run stays paused
   const { count } = await db.run.updateMany({ where: { id, status: run.status }, data: { status: "queued" } });
   if (count === 1) {
     await statusEvent(db, id, { status: "queued", resumed: true });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { modelEndpointSchema, type ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { MODEL_ROLES, type RunConfig } from "@/lib/domain/run-config";
+import { parseStoredProbe } from "@/lib/llm/probe/probe-result";
 import { getEndpointWithSecret } from "@/lib/settings/endpoints";
 
 /**
@@ -16,6 +17,9 @@ export async function settingsEndpointNames(db: Db): Promise<string[]> {
 type SettingsRow = Awaited<ReturnType<typeof getEndpointWithSecret>>;
 
 export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
+  // "auto" uses what the last successful connection test found; a mode set in Settings wins
+  const probe = parseStoredProbe(row.probeJson);
+  const probed = probe?.ok ? probe : null;
   const parsed = modelEndpointSchema.parse({
     name: "settings",
     provider: row.provider,
@@ -23,9 +27,9 @@ export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
     baseURL: row.baseUrl ?? undefined,
     apiKey: row.apiKey ?? undefined,
     concurrency: row.maxConcurrency,
-    structuredOutput: row.structuredOutput,
-    contextLength: row.contextLength ?? undefined,
-    modelPath: row.modelPath ?? undefined,
+    structuredOutput: row.structuredOutput === "auto" ? (probed?.structuredOutput ?? "auto") : row.structuredOutput,
+    contextLength: row.contextLength ?? probed?.contextLength ?? undefined,
+    modelPath: row.modelPath || undefined,
     threads: row.threads ?? undefined,
     pricePerMillionInput: row.priceInPerMTok ?? undefined,
     pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
@@ -43,4 +47,11 @@ export async function resolveSettingsEndpoints(db: Db, config: RunConfig): Promi
 export function secretsOf(endpoints: readonly ModelEndpoint[]): string[] {
   const secretHeaders = (h: Record<string, string> = {}) => Object.entries(h).flatMap(([k, v]) => (/auth|key|token|secret|cookie/i.test(k) ? [v] : []));
   return endpoints.flatMap((e) => [e.apiKey, ...secretHeaders(e.headers)].filter((s): s is string => Boolean(s)));
+}
+
+/** The endpoints a run's roles use, inline or from Settings (for the check before it starts). */
+export async function usedEndpoints(db: Db, config: RunConfig): Promise<ModelEndpoint[]> {
+  const names = [...new Set(MODEL_ROLES.map((r) => config.models[r].endpoint))];
+  const settings = await resolveSettingsEndpoints(db, config);
+  return names.flatMap((n) => config.models.endpoints.find((e) => e.name === n) ?? settings.find((e) => e.name === n) ?? []);
 }
