@@ -1,6 +1,7 @@
 import { z } from "zod";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { childEnvFrom } from "@/lib/domain/secrets";
 
 /**
  * The only reader of process.env. Parsed once with zod; a bad value fails fast with a
@@ -75,6 +76,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The environment a child process (trainer, git, ssh/scp, Slurm tools) gets: an allow-list
+ * (lib/domain/secrets.ts), never ADMIN_PASSWORD, ADMIN_TOKEN, SESSION_SECRET, DATABASE_URL or
+ * provider API keys. Read at each call: PATH and friends may change while the app runs.
+ */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...childEnvFrom(process.env), ...extra };
 }
 
 /** Tests that change the environment call this to re-read it. */
