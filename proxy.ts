@@ -7,7 +7,7 @@ import { checkRequest } from "@/lib/http/request-guard";
 /** Every page and API route requires a session when auth is on (non-loopback HOST or a password set). */
 const PUBLIC = [/^\/login$/, /^\/api\/auth\/login$/, /^\/api\/health$/, /^\/api\/training\/[^/]+\/metrics$/];
 
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   // A foreign Host (DNS rebinding) or a cross-site POST is refused before anything else.
   const refused = checkRequest(guardInput(req), allowedHostnames());
@@ -16,7 +16,7 @@ export function proxy(req: NextRequest) {
       ? NextResponse.json(refused.toJSON(), { status: refused.status })
       : new NextResponse(refused.message, { status: refused.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  if (PUBLIC.some((re) => re.test(pathname)) || isAuthorized(req)) return NextResponse.next();
+  if (PUBLIC.some((re) => re.test(pathname)) || (await isAuthorized(req))) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthorized:session", message: "Sign in to use the API." } }, { status: 401 });
   }

@@ -32,7 +32,7 @@ describe("drive-by requests", () => {
       { origin: "null", "content-type": "text/plain" }, // a sandboxed iframe or file:// page
     ];
     for (const headers of attacks) {
-      const atProxy = proxy(req("/api/jobs", { method: "POST", body: demoJob, headers }));
+      const atProxy = await proxy(req("/api/jobs", { method: "POST", body: demoJob, headers }));
       expect(atProxy.status, JSON.stringify(headers)).toBe(403);
       expect((await atProxy.json()).error).toMatchObject({ code: "forbidden:cross_origin", message: expect.stringMatching(/accepted only from this app's own pages/) });
       const atRoute = await jobs.POST(req("/api/jobs", { method: "POST", body: demoJob, headers }), none);
@@ -43,7 +43,7 @@ describe("drive-by requests", () => {
 
   it("a same-origin JSON POST from the app's pages, and one from the CLI or curl (no Origin), still work", async () => {
     const page = { origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" };
-    expect(proxy(req("/api/jobs", { method: "POST", body: demoJob, headers: page })).status).toBe(200);
+    expect((await proxy(req("/api/jobs", { method: "POST", body: demoJob, headers: page }))).status).toBe(200);
     expect((await jobs.POST(req("/api/jobs", { method: "POST", body: demoJob, headers: page }), none)).status).toBe(201);
     expect((await jobs.POST(req("/api/jobs", { method: "POST", body: demoJob, headers: { "content-type": "application/json" } }), none)).status).toBe(201);
     expect(await t.db.job.count()).toBe(2);
@@ -57,13 +57,13 @@ describe("drive-by requests", () => {
 
   it("a foreign Host (DNS rebinding) is refused for pages and APIs, GETs included; ALLOWED_HOSTS names are served", async () => {
     for (const path of ["/", "/api/runs", "/api/settings/endpoints"]) {
-      const res = proxy(req(path, { headers: { host: "evil.example:3000" } }));
+      const res = await proxy(req(path, { headers: { host: "evil.example:3000" } }));
       expect(res.status, path).toBe(403);
       expect(await res.text()).toMatch(/does not serve the host \\?"evil\.example:3000/);
     }
     expect((await runs.GET(req("/api/runs", { headers: { host: "evil.example" } }), none)).status).toBe(403);
     for (const host of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000", "xi.example.org", "XI.example.org:443"]) {
-      expect(proxy(req("/api/runs", { headers: { host } })).status, host).toBe(200);
+      expect((await proxy(req("/api/runs", { headers: { host } }))).status, host).toBe(200);
     }
   });
 });

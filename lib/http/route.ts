@@ -19,7 +19,7 @@ export function route<C>(handler: Handler<C>, opts: { public?: boolean } = {}) {
     try {
       const refused = checkRequest(guardInput(req), allowedHostnames());
       if (refused) throw refused;
-      if (!opts.public && !isAuthorized(req)) throw new AppError("unauthorized:session", "Sign in to use the API.");
+      if (!opts.public && !(await isAuthorized(req))) throw new AppError("unauthorized:session", "Sign in to use the API.");
       const out = await handler(req, ctx);
       return out instanceof Response ? out : NextResponse.json(out ?? null);
     } catch (e) {
