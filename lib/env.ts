@@ -84,7 +84,7 @@ export function env(): Env {
  * provider API keys. Read at each call: PATH and friends may change while the app runs.
  */
 export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...childEnvFrom(process.env), ...extra };
+  return { ...childEnvFrom(process.env), ...extra } as NodeJS.ProcessEnv;
 }
 
 /** Tests that change the environment call this to re-read it. */

@@ -25,7 +25,7 @@ const demoJob = JSON.stringify({ type: "demo.progress", payload: { steps: 1 } })
 
 describe("drive-by requests", () => {
   it("a cross-site text/plain POST to /api/jobs is refused with 403 and queues nothing", async () => {
-    const attacks = [
+    const attacks: Record<string, string>[] = [
       { origin: "http://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
       { origin: "http://evil.example", "content-type": "text/plain" }, // a browser without Fetch Metadata
       { origin: "http://localhost:5173", "sec-fetch-site": "same-site", "content-type": "application/json" }, // another local app

@@ -19,13 +19,14 @@ export class JailProcess {
     const { file, args } = buildJailCommand(spec, system);
     // bwrap reads the seccomp program from fd 4 (SECCOMP_FD); the child has its own copy of the fd once spawned.
     const seccomp = system.seccompFile ? openSync(system.seccompFile, "r") : null;
-    let child;
+    let spawned;
     try {
-      child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe", "pipe", seccomp ?? "ignore"], detached: true, env: {} as unknown as NodeJS.ProcessEnv });
+      spawned = spawn(file, args, { stdio: ["pipe", "pipe", "pipe", "pipe", seccomp ?? "ignore"], detached: true, env: {} as unknown as NodeJS.ProcessEnv });
     } finally {
       if (seccomp !== null) closeSync(seccomp);
     }
-    this.child = child as unknown as ChildProcessWithoutNullStreams;
+    const child = spawned as unknown as ChildProcessWithoutNullStreams;
+    this.child = child;
     const info = child.stdio[3] as Readable;
     let infoText = "";
     info.setEncoding("utf8");
