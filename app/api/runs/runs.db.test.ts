@@ -32,7 +32,7 @@ beforeAll(async () => {
   t = await createTestDb();
   vi.stubEnv("DATABASE_URL", t.url);
   resetEnvForTests();
-  await saveEndpoint(t.db, { name: "keyed scorer", provider: "scripted", model: "xinstruct-demo", apiKey: SECRET, maxConcurrency: 16 });
+  await saveEndpoint(t.db, { name: "keyed scorer", provider: "scripted", model: "xinstruct-demo", apiKey: SECRET, maxConcurrency: 16, structuredOutput: "auto" });
   worker = startWorker({ db: t.db, concurrency: 2, leaseMs: 5_000, idlePollMs: 50, types: ["generation.run"] });
 });
 afterAll(async () => {
