@@ -35,6 +35,7 @@ function watchCsp(page: Page): string[] {
 }
 
 test("security headers on every page, and the dashboard, Monaco and charts work under the CSP", async ({ page }) => {
+  test.setTimeout(180_000);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "xi-e2e-sec-")), "samples.jsonl");
   writeFileSync(file, JSON.stringify({ language: "py", part: "ds1", score: 4, instruction: "E2E security: add two numbers.", solution: "def add(a, b):\n    return a + b", tests: "assert add(1, 2) == 3", verdict: "ok" }));
   const { DATABASE_URL: _ignored, ...env } = process.env;
@@ -53,14 +54,15 @@ test("security headers on every page, and the dashboard, Monaco and charts work 
   await page.goto("/samples");
   await page.getByLabel("Run", { exact: true }).selectOption({ label: RUN });
   const solution = page.getByTestId("editor-solution");
-  await expect(solution.locator(".monaco-editor")).toBeVisible();
+  await expect(solution.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await expect(solution.locator(".view-lines")).toContainText("def add");
   // Monaco's highlighting runs (its worker and styles were allowed).
   expect(await solution.locator(".view-line span[class^='mtk']").evaluateAll((els) => new Set(els.map((e) => e.className)).size)).toBeGreaterThan(1);
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await page.getByRole("link", { name: /Charts of this selection/ }).click();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible({ timeout: 30_000 });
   await page.goto("/compare");
   await page.goto("/training");
-  await page.screenshot({ path: "test-results/screens/security-csp.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screens/security-csp.png" });
   expect(violations).toEqual([]);
 });
 
