@@ -104,3 +104,19 @@ test("a 20 MB evaluation import arrives whole (no proxy cut at 10 MB)", async ({
   const id = (await res.json()).evaluation.id as string;
   await expect.poll(async () => (await (await request.get(`/api/evaluations/${id}`)).json()).evaluation.status, { timeout: 90_000 }).toBe("succeeded");
 });
+
+test("signing out in the browser revokes the session: a saved copy of the cookie no longer works", async ({ page, context }) => {
+  const AUTH = process.env.E2E_AUTH_URL!;
+  await page.goto(`${AUTH}/login?next=${encodeURIComponent("/\\evil.example")}`);
+  await page.getByLabel("Admin password").fill("e2e-admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${AUTH}/`); // not evil.example
+  const saved = (await context.cookies(AUTH)).find((c) => c.name === "xi_session")!;
+  expect(saved).toBeTruthy();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.addCookies([saved]);
+  expect((await page.request.get(`${AUTH}/api/jobs`)).status()).toBe(401);
+  await page.goto(`${AUTH}/settings`);
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
+});
