@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NavLinks } from "@/components/ui/nav-links";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "xinstruct", description: "Multilingual code-instruction data, training and evaluation" };
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               xinstruct<small>multilingual code instructions</small>
             </div>
             <NavLinks />
+            <SignOutButton />
           </aside>
           <main className="main">{children}</main>
         </div>

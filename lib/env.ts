@@ -1,6 +1,7 @@
 import { z } from "zod";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { childEnvFrom } from "@/lib/domain/secrets";
 
 /**
  * The only reader of process.env. Parsed once with zod; a bad value fails fast with a
@@ -21,6 +22,12 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SESSION_SECRET: z.string().min(16).optional(),
+    /** extra host names the app answers to (a reverse proxy's or tunnel's public name), comma-separated */
+    ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(\[?[0-9a-f:.]+\]?|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/, "a host name or IP address without scheme, port or wildcard"))),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
     JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
@@ -69,6 +76,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The environment a child process (trainer, git, ssh/scp, Slurm tools) gets: an allow-list
+ * (lib/domain/secrets.ts), never ADMIN_PASSWORD, ADMIN_TOKEN, SESSION_SECRET, DATABASE_URL or
+ * provider API keys. Read at each call: PATH and friends may change while the app runs.
+ */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...childEnvFrom(process.env), ...extra } as NodeJS.ProcessEnv;
 }
 
 /** Tests that change the environment call this to re-read it. */

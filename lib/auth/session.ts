@@ -1,11 +1,13 @@
 import "server-only";
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { isSessionRevoked } from "@/lib/auth/revocation";
 
 /**
  * Access control. On loopback with no password configured, everyone on this machine is
  * trusted. Otherwise every page and API route needs a session cookie (after signing in
- * with ADMIN_PASSWORD) or `Authorization: Bearer <ADMIN_TOKEN>`.
+ * with ADMIN_PASSWORD) or `Authorization: Bearer <ADMIN_TOKEN>`. A session cookie is
+ * `<id>.<expiry>.<hmac>`; signing out revokes its id (lib/auth/revocation.ts).
  */
 export const SESSION_COOKIE = "xi_session";
 const SESSION_TTL_MS = 7 * 24 * 3600_000;
@@ -31,15 +33,20 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 export function createSessionToken(now = Date.now()): string {
-  const expires = String(now + SESSION_TTL_MS);
-  return `${expires}.${sign(expires)}`;
+  const body = `${randomBytes(16).toString("base64url")}.${now + SESSION_TTL_MS}`;
+  return `${body}.${sign(body)}`;
+}
+
+/** The session a cookie names, when its signature holds and it has not expired (revocation is checked apart). */
+export function readSessionToken(token: string | undefined, now = Date.now()): { id: string; expiresAt: Date } | null {
+  if (!token) return null;
+  const [id, expires, mac] = token.split(".");
+  if (!id || !expires || !mac || !safeEqual(mac, sign(`${id}.${expires}`))) return null;
+  return Number(expires) > now ? { id, expiresAt: new Date(Number(expires)) } : null;
 }
 
 export function verifySessionToken(token: string | undefined, now = Date.now()): boolean {
-  if (!token) return false;
-  const [expires, mac] = token.split(".");
-  if (!expires || !mac || !safeEqual(mac, sign(expires))) return false;
-  return Number(expires) > now;
+  return readSessionToken(token, now) !== null;
 }
 
 export function checkPassword(password: string): boolean {
@@ -47,12 +54,13 @@ export function checkPassword(password: string): boolean {
   return Boolean(e.ADMIN_PASSWORD && safeEqual(password, e.ADMIN_PASSWORD));
 }
 
-export function isAuthorized(req: RequestLike): boolean {
+export async function isAuthorized(req: RequestLike, isRevoked: (id: string) => Promise<boolean> = isSessionRevoked): Promise<boolean> {
   const e = env();
   if (!e.authRequired) return true;
   const auth = req.headers.get("authorization");
   if (auth?.startsWith("Bearer ") && e.ADMIN_TOKEN && safeEqual(auth.slice(7), e.ADMIN_TOKEN)) return true;
-  return verifySessionToken(req.cookies.get(SESSION_COOKIE)?.value);
+  const session = readSessionToken(req.cookies.get(SESSION_COOKIE)?.value);
+  return session !== null && !(await isRevoked(session.id));
 }
 
 export const sessionMaxAgeSeconds = SESSION_TTL_MS / 1000;

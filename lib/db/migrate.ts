@@ -73,6 +73,11 @@ function migrateSqlite(url: string, root: string): MigrationResult {
     db.pragma("journal_mode = WAL");
     db.exec(TABLE);
     const all = loadMigrations(migrationsDir("sqlite", root));
+    // Prisma's SQLite migrations rebuild a table by copying it, dropping the old one and
+    // renaming the copy. With foreign keys on, that DROP cascades into every child table, and
+    // `PRAGMA foreign_keys` is a no-op inside a transaction: so, as `prisma migrate` does, turn
+    // them off before BEGIN, check them (foreign_key_check) before COMMIT, and turn them back on.
+    db.pragma("foreign_keys = OFF");
     // BEGIN IMMEDIATE takes the write lock up front, so two processes migrating at once
     // serialise instead of both applying the same migration.
     const run = db.transaction(() => {
@@ -80,12 +85,21 @@ function migrateSqlite(url: string, root: string): MigrationResult {
       const pending = checkHistory(all, new Map(rows.map((r) => [r.migration_name, r.checksum])));
       for (const m of pending) {
         db.exec(m.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length) {
+          const pairs = [...new Set(broken.map((b) => `${b.table} → ${b.parent}`))].join(", ");
+          throw new AppError("internal:migration", `Migration ${m.name} would leave ${broken.length} row(s) pointing at missing rows (${pairs}); nothing was applied.`);
+        }
         const now = new Date().toISOString();
         db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`).run(randomUUID(), m.checksum, now, m.name, now);
       }
       return { applied: pending.map((m) => m.name), alreadyApplied: rows.length };
     });
-    return run.immediate();
+    try {
+      return run.immediate();
+    } finally {
+      db.pragma("foreign_keys = ON");
+    }
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REDACTED } from "./secrets";
 
 /**
  * A model endpoint: where a role's model lives. Configured in Settings or inline in a run's
@@ -51,7 +52,10 @@ export const modelEndpointSchema = z
     model: z.string().min(1),
     baseURL: z.url().optional(),
     apiKey: z.string().min(1).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    headers: z
+      .record(z.string(), z.string())
+      .refine((h) => !Object.values(h).includes(REDACTED), "a header value was redacted when this config was exported: set it again (or name an endpoint from Settings)")
+      .optional(),
     /** most calls in flight at once against this endpoint */
     concurrency: z.number().int().min(1).max(1024).default(8),
     timeoutMs: z.number().int().min(1).default(120_000),

@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument, stringify } from "yaml";
+import { redactRunConfig } from "./secrets";
 import { AppError } from "@/lib/errors";
 import { formatIssues, safeParseRunConfig, type RunConfig, type RunConfigIssue, type RunConfigOptions } from "./run-config";
 
@@ -36,9 +37,8 @@ export function runConfigFromYaml(text: string, options: RunConfigOptions = {}):
   return r.config;
 }
 
-/** API keys are left out unless asked for: an exported config is meant to be shared. */
+/** API keys and header values are left out unless asked for: an exported config is meant to be shared. */
 export function runConfigToYaml(config: RunConfig, { includeSecrets = false } = {}): string {
-  const endpoints = config.models.endpoints.map((e) => (includeSecrets || !e.apiKey ? e : { ...e, apiKey: undefined }));
-  const plain = JSON.parse(JSON.stringify({ ...config, models: { ...config.models, endpoints } }));
+  const plain = JSON.parse(JSON.stringify(includeSecrets ? config : redactRunConfig(config)));
   return `# xinstruct generation run config\n${stringify(plain, { lineWidth: 100 })}`;
 }

@@ -4,23 +4,33 @@ import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { isAuthorized } from "@/lib/auth/session";
+import { allowedHostnames } from "@/lib/http/allowed-hosts";
+import { checkJsonContentType, checkRequest, type GuardInput } from "@/lib/http/request-guard";
 
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response | unknown>;
 
 /**
- * Wraps a route handler: checks access (again, behind the proxy), maps AppError to its
+ * Wraps a route handler: refuses a foreign Host or a cross-site state-changing request and
+ * checks access (again, behind the proxy; the upload routes bypass it), maps AppError to its
  * status with a user-facing message, and turns anything else into a 500 without a stack.
  */
 export function route<C>(handler: Handler<C>, opts: { public?: boolean } = {}) {
   return async (req: NextRequest, ctx: C): Promise<Response> => {
     try {
-      if (!opts.public && !isAuthorized(req)) throw new AppError("unauthorized:session", "Sign in to use the API.");
+      const refused = checkRequest(guardInput(req), allowedHostnames());
+      if (refused) throw refused;
+      if (!opts.public && !(await isAuthorized(req))) throw new AppError("unauthorized:session", "Sign in to use the API.");
       const out = await handler(req, ctx);
       return out instanceof Response ? out : NextResponse.json(out ?? null);
     } catch (e) {
       return errorResponse(e);
     }
   };
+}
+
+export function guardInput(req: Request): GuardInput {
+  const h = req.headers;
+  return { method: req.method, host: h.get("host") ?? new URL(req.url).host, origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), forwardedHost: h.get("x-forwarded-host") };
 }
 
 export function errorResponse(e: unknown): Response {
@@ -42,6 +52,10 @@ export async function readJson<T>(req: Request, schema: z.ZodType<T>): Promise<T
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > limit) throw new AppError("too_large:body", `Request body is larger than ${limit} bytes.`);
   const text = await readTextCapped(req, limit);
+  if (text.length) {
+    const wrongType = checkJsonContentType(req.headers.get("content-type"));
+    if (wrongType) throw wrongType;
+  }
   let data: unknown;
   try {
     data = text.length ? JSON.parse(text) : undefined;

@@ -184,4 +184,30 @@ describe("hostile programs are contained with the right verdict and nothing left
     const entries = readdirSync(os.tmpdir()).filter((name) => name.startsWith("xinstruct-sandbox-"));
     expect(entries.length).toBeGreaterThan(0);
   }, 60_000);
+  it("cannot make a user namespace (unshare -U), nor any other namespace", async () => {
+    const result = await pool.run({ language: "sh", program: "unshare -U true && echo MADE-USERNS\nunshare -r id && echo ROOT-INSIDE\nunshare -n true && echo MADE-NETNS\necho done\n" });
+    expect(result.stdout).toBe("done\n");
+    expect(result.stderr).toMatch(/unshare failed/);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("raw syscalls the seccomp filter blocks fail with EPERM: bpf, ptrace, keyctl, perf_event_open, mount, clone(CLONE_NEWUSER)", async () => {
+    const program = [
+      "import ctypes, os, threading",
+      "libc = ctypes.CDLL(None, use_errno=True)",
+      // x86_64 numbers; arm64 in the second table (the filter has both)
+      "nr = {'x86_64': dict(bpf=321, ptrace=101, keyctl=250, perf_event_open=298, mount=165, clone=56), 'aarch64': dict(bpf=280, ptrace=117, keyctl=219, perf_event_open=241, mount=40, clone=220)}[os.uname().machine]",
+      "args = dict(bpf=(0, 0, 0), ptrace=(16, 1, 0, 0), keyctl=(0, 0), perf_event_open=(0, 0, -1, -1, 0), mount=(b'none', b'/tmp', b'tmpfs', 0, 0), clone=(0x10000000 | 17, 0, 0, 0, 0))",
+      "for name, n in nr.items():",
+      "    r = libc.syscall(n, *args[name])",
+      "    print(name, 'ALLOWED' if r >= 0 else os.strerror(ctypes.get_errno()))",
+      "    if r == 0 and name == 'clone': os._exit(0)",
+      "t = threading.Thread(target=lambda: print('threads still work')); t.start(); t.join()",
+    ].join('\n');
+    const result = await pool.run({ language: "py", program });
+    expect(result.status, result.stderr).toBe("ok");
+    for (const name of ["bpf", "ptrace", "keyctl", "perf_event_open", "mount", "clone"]) expect(result.stdout).toContain(`${name} Operation not permitted`);
+    expect(result.stdout).not.toContain("ALLOWED");
+    expect(result.stdout).toContain("threads still work");
+  });
 });

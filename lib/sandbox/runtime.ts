@@ -6,6 +6,7 @@ import type { AppError } from "@/lib/errors";
 import { CompileCache } from "@/lib/sandbox/compile/compile-cache";
 import { CompileServer, CompileServerGroup } from "@/lib/sandbox/compile/compile-server";
 import type { Bind, JailSystem } from "@/lib/sandbox/jail/jail-command";
+import { seccompFilterBytes } from "@/lib/sandbox/jail/seccomp-filter";
 import { runJailed, type JailRun } from "@/lib/sandbox/jail/run-jailed";
 import type { JailedOptions, LanguageSpec, ToolchainPaths } from "@/lib/sandbox/languages/language-spec";
 import { BASE_LIMITS, bytes, resolveLimits } from "@/lib/sandbox/limits";
@@ -96,7 +97,10 @@ export class SandboxRuntime {
     await writeFile(passwdFile, `${names.join("\n")}\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n`, { mode: 0o644 });
     await writeFile(groupFile, `${names.map((n) => n.replace(/:x:(\d+):\d+:.*/, ":x:$1:")).join("\n")}\n`, { mode: 0o644 });
     const nprocOffset = this.asRoot ? 0 : (await countOwnProcesses()) + 1024;
-    this.system = { ...tools, passwdFile, groupFile, nprocOffset, reaper: await buildReaper(this.root) };
+    const filter = seccompFilterBytes();
+    const seccompFile = filter ? path.join(this.root, "seccomp.bpf") : null;
+    if (filter && seccompFile) await writeFile(seccompFile, filter, { mode: 0o644 });
+    this.system = { ...tools, passwdFile, groupFile, nprocOffset, seccompFile, reaper: await buildReaper(this.root) };
     this.cache = new CompileCache(path.join(this.root, "entries"), this.options.cacheEntries);
   }
 

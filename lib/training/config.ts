@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { plainArg, posixUser, remotePath, sbatchDirective, setupLine, slurmName, sshHost } from "@/lib/training/safe-strings";
 
 /**
  * A training job's config: what the form edits, what `xinstruct train --config train.yaml`
@@ -42,14 +43,14 @@ export const trainingSchema = z
 
 const sshSchema = z
   .object({
-    host: z.string().min(1),
+    host: sshHost,
     port: z.number().int().min(1).max(65535).default(22),
-    user: z.string().min(1).optional(),
-    identityFile: z.string().min(1).optional(),
-    knownHostsFile: z.string().min(1).optional(),
+    user: posixUser.optional(),
+    identityFile: plainArg("ssh.identityFile").optional(),
+    knownHostsFile: plainArg("ssh.knownHostsFile").optional(),
     strictHostKeyChecking: z.enum(["yes", "accept-new"]).default("accept-new"),
     /** where jobs live on the remote host: <remoteDir>/<job id>/ */
-    remoteDir: z.string().min(1).default("xinstruct-training"),
+    remoteDir: remotePath("ssh.remoteDir").default("xinstruct-training"),
     /** a port on the remote host forwarded back to the app (ssh -R), for hosts that cannot reach it */
     tunnelPort: z.number().int().min(1).max(65535).optional(),
   })
@@ -57,30 +58,30 @@ const sshSchema = z
 
 const slurmSchema = z
   .object({
-    partition: z.string().min(1).optional(),
-    account: z.string().min(1).optional(),
-    qos: z.string().min(1).optional(),
+    partition: slurmName("slurm.partition").optional(),
+    account: slurmName("slurm.account").optional(),
+    qos: slurmName("slurm.qos").optional(),
     timeLimit: z.string().regex(/^(\d+-)?\d{1,2}(:\d{2}){0,2}$/, "Slurm time such as 24:00:00 or 2-00:00:00").default("24:00:00"),
     cpusPerTask: positiveInt.default(16),
     masterPort: z.number().int().min(1024).max(65535).default(29500),
     /** shell lines run before the trainer (module load, source a venv) */
-    setup: z.array(z.string()).default([]),
+    setup: z.array(setupLine).default([]),
     /** extra `#SBATCH` options, e.g. "--exclusive" */
-    directives: z.array(z.string().regex(/^--[a-z]/, "an sbatch option such as --exclusive")).default([]),
+    directives: z.array(sbatchDirective).default([]),
     /** a directory on the cluster's shared file system, visible from this host too */
-    workDir: z.string().min(1).optional(),
+    workDir: remotePath("slurm.workDir").optional(),
   })
   .strict();
 
 export const trainConfigSchema = z
   .object({
-    name: z.string().min(1).max(200).optional(),
+    name: plainArg("name").pipe(z.string().max(200)).optional(),
     kind: z.enum(["sft", "dpo"]).default("sft"),
     /** a Hugging Face id, a local path (an SFT output for DPO), or "tiny-test" (CPU demo model) */
-    baseModel: z.string().min(1).default("Qwen/Qwen2.5-Coder-1.5B"),
+    baseModel: plainArg("baseModel").default("Qwen/Qwen2.5-Coder-1.5B"),
     /** JSONL: chat {"messages": [...]} (or instruction/output) for SFT; prompt/chosen/rejected for DPO */
-    dataset: z.string().min(1),
-    evalDataset: z.string().min(1).optional(),
+    dataset: plainArg("dataset"),
+    evalDataset: plainArg("evalDataset").optional(),
     evalFraction: z.number().min(0).max(0.5).default(0.02),
     method: z.enum(["full", "lora"]).default("full"),
     lora: z
@@ -94,11 +95,11 @@ export const trainConfigSchema = z
       .default({ gpusPerNode: 1, nodes: 1, fsdp: false }),
     backend: z.enum(["local", "ssh", "slurm"]).default("local"),
     /** the interpreter with torch on the training host */
-    python: z.string().min(1).default("python3"),
+    python: plainArg("python").default("python3"),
     ssh: sshSchema.optional(),
     slurm: slurmSchema.optional(),
     /** the app's URL as the training host sees it (default: this app on 127.0.0.1) */
-    appUrl: z.string().url().optional(),
+    appUrl: z.url({ protocol: /^https?$/, error: "appUrl must be an http(s) URL" }).optional(),
     /** dense bf16 TFLOP/s per device for MFU when the GPU is not in the trainer's table */
     peakTflops: z.number().positive().optional(),
   })

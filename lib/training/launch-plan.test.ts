@@ -33,7 +33,7 @@ describe("launch plan", () => {
     expect(p.ssh!.remoteCommand).toBe("cd /scratch/xi/job1 && echo $$ > trainer.pid && exec python3 -m trainer sft --config job.json");
     expect(p.display.split("\n")).toHaveLength(5);
     expect(p.display).toContain("ssh -p 2222 -o BatchMode=yes");
-    expect(p.display).toContain("-i /k/id me@gpu1 'cd /scratch/xi/job1 && echo $$ > trainer.pid && exec python3 -m trainer sft --config job.json'");
+    expect(p.display).toContain("-i /k/id -- me@gpu1 'cd /scratch/xi/job1 && echo $$ > trainer.pid && exec python3 -m trainer sft --config job.json'");
   });
 
   it("ssh with a tunnel: metrics go to the forwarded port on the remote host", () => {

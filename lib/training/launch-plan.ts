@@ -87,7 +87,8 @@ function planSsh(c: TrainConfig, ctx: LaunchContext, resume: boolean): LaunchPla
   if (s.identityFile) common.push("-i", s.identityFile);
   const sshArgs = ["-p", String(s.port), ...common];
   const scpArgs = ["-P", String(s.port), ...common];
-  const data = (p: string) => path.posix.join(remoteDir, "data", path.basename(p));
+  // The remote name of a data file is also a path in scp's remote argument: keep it to safe characters.
+  const data = (p: string) => path.posix.join(remoteDir, "data", path.basename(p).replace(/[^A-Za-z0-9._-]/g, "_").replace(/^[-.]/, "_"));
   const uploads = [
     { local: path.join(ctx.workDir, "job.json"), remote: path.posix.join(remoteDir, "job.json") },
     { local: path.join(ctx.workDir, "trainer"), remote: path.posix.join(remoteDir, "trainer") },
@@ -112,9 +113,9 @@ function planSsh(c: TrainConfig, ctx: LaunchContext, resume: boolean): LaunchPla
     remoteMetrics: path.posix.join(outputDir, "metrics.jsonl"), pidFile,
   };
   const display = [
-    `ssh ${shJoin([...sshArgs, target])} ${shq(`mkdir -p ${shq(path.posix.join(remoteDir, "data"))}`)}`,
-    ...uploads.map((u) => `scp -r ${shJoin([...scpArgs, u.local, `${target}:${u.remote}`])}`),
-    `ssh ${shJoin([...plan.sshArgs, target])} ${shq(remoteCommand)}`,
+    `ssh ${shJoin([...sshArgs, "--", target])} ${shq(`mkdir -p ${shq(path.posix.join(remoteDir, "data"))}`)}`,
+    ...uploads.map((u) => `scp -r ${shJoin([...scpArgs, "--", u.local, `${target}:${u.remote}`])}`),
+    `ssh ${shJoin([...plan.sshArgs, "--", target])} ${shq(remoteCommand)}`,
   ].join("\n");
   return { backend: "ssh", jobJson, display, metricsFile: path.join(ctx.workDir, "metrics.jsonl"), ssh: plan };
 }

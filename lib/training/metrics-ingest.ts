@@ -34,13 +34,21 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The job's own token, and only it, may report metrics: anything else is a 401 (even for unknown jobs). */
+/** A job in one of these has no trainer left to report; what it wrote to metrics.jsonl is read back by the runner. */
+const ENDED = new Set(["succeeded", "failed", "cancelled", "stopped"]);
+
+/**
+ * The job's own token, and only it, may report metrics: anything else is a 401 (even for
+ * unknown jobs). Once the job has ended its token is refused too, so a token copied from a
+ * job directory or log cannot write into a finished job's curves.
+ */
 export async function authorizeTrainer(db: Db, jobId: string, authorization: string | null): Promise<void> {
   const given = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : "";
-  const job = await db.trainingJob.findUnique({ where: { id: jobId }, select: { token: true } });
+  const job = await db.trainingJob.findUnique({ where: { id: jobId }, select: { token: true, status: true } });
   if (!job || !given || !safeEqual(given, job.token)) {
     throw new AppError("unauthorized:training_token", "This endpoint needs the training job's own token.");
   }
+  if (ENDED.has(job.status)) throw new AppError("forbidden:training_ended", `Training job ${jobId} has ended (${job.status}); its token no longer reports metrics.`);
 }
 
 export interface IngestResult {

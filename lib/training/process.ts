@@ -1,7 +1,11 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
+import { childProcessEnv } from "@/lib/env";
 
-/** Child processes for the backends: line-streamed output, or captured output with a timeout. */
+/**
+ * Child processes for the backends: line-streamed output, or captured output with a timeout.
+ * Without an explicit env they get the allow-listed one (childProcessEnv), never the app's secrets.
+ */
 
 export interface SpawnedLines {
   child: ChildProcess;
@@ -9,7 +13,7 @@ export interface SpawnedLines {
 }
 
 export function spawnLines(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean; onLine: (line: string) => void }): SpawnedLines {
-  const child = spawn(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env, detached: opts.detached, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env ?? childProcessEnv(), detached: opts.detached, stdio: ["ignore", "pipe", "pipe"] });
   const split = () => {
     let partial = "";
     return {
@@ -43,7 +47,7 @@ export interface Captured {
 
 export function capture(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Captured> {
   return new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env ?? childProcessEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (d) => (stdout += d));

@@ -1,6 +1,7 @@
 import { processesPerNode, type TrainConfig } from "@/lib/training/config";
 import { trainerArgv } from "@/lib/training/trainer-argv";
 import { shJoin, shq } from "@/lib/training/shell";
+import { assertOneLine } from "@/lib/training/safe-strings";
 
 /**
  * The sbatch script: one task per node, torchrun (python -m torch.distributed.run) starting one
@@ -25,7 +26,7 @@ export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: 
     `--output=${o.workDir}/slurm-%j.log`,
     "--signal=TERM@120",
     ...s.directives,
-  ];
+  ].map((d) => assertOneLine(d, "an #SBATCH option"));
   const torchrun = [
     `--nnodes=${c.resources.nodes}`,
     `--nproc_per_node=${processesPerNode(c)}`,
@@ -40,12 +41,12 @@ export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: 
     : shJoin(trainerArgv(c, o.configPath, o.resume, ["@@TORCHRUN@@"])).replace("@@TORCHRUN@@", torchrun.join(" "));
   return [
     "#!/bin/bash",
-    `# xinstruct training job ${o.jobId} (${c.kind}, ${c.baseModel}, ${c.resources.nodes} node(s) x ${gpus} GPU(s))`,
+    assertOneLine(`# xinstruct training job ${o.jobId} (${c.kind}, ${c.baseModel}, ${c.resources.nodes} node(s) x ${gpus} GPU(s))`, "the base model"),
     ...directives.map((d) => `#SBATCH ${d}`),
     "",
     "set -euo pipefail",
     `cd ${shq(o.workDir)}`,
-    ...s.setup,
+    ...s.setup.map((l) => assertOneLine(l, "a setup line")),
     `export PYTHONPATH=${shq(o.workDir)}\${PYTHONPATH:+:$PYTHONPATH}`,
     `export MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)`,
     `export MASTER_PORT=${s.masterPort}`,

@@ -65,7 +65,7 @@ describe("corpus upload API", () => {
 
     const fileList = await get(files.GET, `/api/corpora/${id}/files`, { id });
     const ts = fileList.body.items.find((f: { path: string }) => f.path === "src/util/strings.ts");
-    const res = await file.PATCH(new NextRequest(url(`/api/corpora/${id}/files/${ts.id}`), { method: "PATCH", body: JSON.stringify({ language: "js" }) }), ctx({ id, fileId: ts.id }) as never);
+    const res = await file.PATCH(new NextRequest(url(`/api/corpora/${id}/files/${ts.id}`), { method: "PATCH", body: JSON.stringify({ language: "js" }), headers: { "content-type": "application/json" } }), ctx({ id, fileId: ts.id }) as never);
     expect(await res.json()).toEqual({ snippets: ts.snippets });
     const after = await get(one.GET, `/api/corpora/${id}`, { id });
     expect(after.body.languages.map((l: { language: string }) => l.language).sort()).toEqual(["java", "js", "php", "py", "sh"]);
@@ -136,7 +136,7 @@ describe("corpus upload API", () => {
 describe("corpus API: from a server path", () => {
   it("answers a missing path with 404 and no row; lists corpora and configured benchmarks", async () => {
     const before = await t.db.corpus.count();
-    const res = await corpora.POST(new NextRequest(url("/api/corpora"), { method: "POST", body: JSON.stringify({ source: tmp.path("missing") }) }), none);
+    const res = await corpora.POST(new NextRequest(url("/api/corpora"), { method: "POST", body: JSON.stringify({ source: tmp.path("missing") }), headers: { "content-type": "application/json" } }), none);
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe("not_found:source");
     expect(await t.db.corpus.count()).toBe(before);

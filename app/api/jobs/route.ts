@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { route, readJson } from "@/lib/http/route";
 import { db } from "@/lib/db/client";
-import { enqueueJob, listJobs } from "@/lib/jobs/queue";
+import { listJobs } from "@/lib/jobs/queue";
+import { enqueueUserJob } from "@/lib/jobs/user-jobs";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +11,9 @@ export const GET = route(async (req) => {
   return { jobs: await listJobs(db(), { status, limit: 100 }) };
 });
 
-const body = z.object({ type: z.string().min(1), payload: z.unknown().default({}) });
+const body = z.object({ type: z.string().min(1).max(200), payload: z.unknown().default({}) });
 
 export const POST = route(async (req) => {
   const { type, payload } = await readJson(req, body);
-  return Response.json({ job: await enqueueJob(db(), type, payload) }, { status: 201 });
+  return Response.json({ job: await enqueueUserJob(db(), type, payload) }, { status: 201 });
 });

@@ -4,6 +4,7 @@ import { modelEndpointSchema, type ModelEndpoint } from "@/lib/domain/model-endp
 import { MODEL_ROLES, type RunConfig } from "@/lib/domain/run-config";
 import { parseStoredProbe } from "@/lib/llm/probe/probe-result";
 import { getEndpointWithSecret } from "@/lib/settings/endpoints";
+import { secretValues } from "@/lib/domain/secrets";
 
 /**
  * Model endpoints of a run: those written in its config, plus those its roles name from
@@ -44,9 +45,9 @@ export async function resolveSettingsEndpoints(db: Db, config: RunConfig): Promi
   return Promise.all(names.map(async (n) => toModelEndpoint(await getEndpointWithSecret(db, n))));
 }
 
+/** What to scrub out of a run's events: its endpoints' keys and header values (lib/domain/secrets.ts decides). */
 export function secretsOf(endpoints: readonly ModelEndpoint[]): string[] {
-  const secretHeaders = (h: Record<string, string> = {}) => Object.entries(h).flatMap(([k, v]) => (/auth|key|token|secret|cookie/i.test(k) ? [v] : []));
-  return endpoints.flatMap((e) => [e.apiKey, ...secretHeaders(e.headers)].filter((s): s is string => Boolean(s)));
+  return secretValues(endpoints);
 }
 
 /** The endpoints a run's roles use, inline or from Settings (for the check before it starts). */

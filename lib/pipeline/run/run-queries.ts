@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { RunConfig } from "@/lib/domain/run-config";
 import { runConfigToYaml } from "@/lib/domain/run-config-yaml";
+import { redactRunConfig } from "@/lib/domain/secrets";
 import { AppError } from "@/lib/errors";
 import { runtimeId } from "./ids";
 
@@ -69,10 +70,9 @@ export async function runConfigOf(db: Db, id: string): Promise<RunConfig> {
   return run.config as unknown as RunConfig;
 }
 
-/** The stored config without API keys, as the browser and exports see it. */
+/** The stored config without API keys or header values (lib/domain/secrets.ts), as the browser and exports see it. */
 export function publicConfig(config: unknown): RunConfig {
-  const c = config as RunConfig;
-  return { ...c, models: { ...c.models, endpoints: c.models.endpoints.map(({ apiKey: _key, ...e }) => e) } };
+  return redactRunConfig(config as RunConfig);
 }
 
 export async function exportRunConfig(db: Db, id: string, format: "yaml" | "json" = "yaml"): Promise<string> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildJailCommand, type JailSpec, type JailSystem } from "@/lib/sandbox/jail/jail-command";
 import { BASE_LIMITS } from "@/lib/sandbox/limits";
 
-const system: JailSystem = { reaper: "/r/reaper", prlimit: "/usr/bin/prlimit", setpriv: "/usr/bin/setpriv", bwrap: "/usr/bin/bwrap", passwdFile: "/r/passwd", groupFile: "/r/group", nprocOffset: 0 };
+const system: JailSystem = { reaper: "/r/reaper", prlimit: "/usr/bin/prlimit", setpriv: "/usr/bin/setpriv", bwrap: "/usr/bin/bwrap", passwdFile: "/r/passwd", groupFile: "/r/group", nprocOffset: 0, seccompFile: "/r/seccomp.bpf" };
 const spec: JailSpec = { argv: ["/usr/bin/python3", "main.py"], uid: 61003, work: { files: [{ host: "/c/abc/main.py", inside: "/work/main.py" }] }, limits: { ...BASE_LIMITS, cpuMs: 2500 } };
 
 describe("buildJailCommand", () => {
@@ -13,6 +13,8 @@ describe("buildJailCommand", () => {
     expect(args.slice(8, 13)).toEqual(["/usr/bin/setpriv", "--reuid=61003", "--regid=61003", "--clear-groups", "--"]);
     expect(args).toContain("--unshare-all");
     expect(args).not.toContain("--share-net");
+    expect(args.join(" ")).toContain("--unshare-user --disable-userns");
+    expect(args.join(" ")).toContain("--seccomp 4");
     expect(args).toContain("--clearenv");
     const text = args.join(" ");
     expect(text).toContain(`--size ${BASE_LIMITS.tmpBytes} --tmpfs /tmp`);

@@ -37,7 +37,12 @@ export interface JailSystem {
    * runs share the caller's uid, whose other processes count against RLIMIT_NPROC too.
    */
   nprocOffset: number;
+  /** The compiled seccomp filter (seccomp-filter.ts), handed to bwrap on fd 4; null where there is none for this CPU. */
+  seccompFile: string | null;
 }
+
+/** The fd bwrap reads the seccomp program from (jail-process.ts opens the file there). */
+export const SECCOMP_FD = 4;
 
 const BASE_ENV: Record<string, string> = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: "/work", TMPDIR: "/tmp", LANG: "C.UTF-8" };
 
@@ -46,6 +51,8 @@ const BASE_ENV: Record<string, string> = { PATH: "/usr/local/bin:/usr/bin:/bin",
  * no groups, bwrap unshares every namespace (no network, own pids, own mounts), mounts the system
  * read-only and gives the program a private, size-capped /tmp and /work. Fd 3 receives bwrap's
  * info JSON with the host pid of the sandbox's pid 1: killing it kills every process inside.
+ * Inside, no new user namespace can be made (--disable-userns, bwrap >= 0.8) and the seccomp
+ * filter on fd 4 refuses namespaces, mounts, ptrace, keyrings, bpf and perf events.
  */
 export function buildJailCommand(spec: JailSpec, system: JailSystem): { file: string; args: string[] } {
   const { limits } = spec;
@@ -60,7 +67,8 @@ export function buildJailCommand(spec: JailSpec, system: JailSystem): { file: st
     "--",
   ];
   if (spec.uid !== null) args.push(system.setpriv, `--reuid=${spec.uid}`, `--regid=${spec.uid}`, "--clear-groups", "--");
-  args.push(system.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox");
+  args.push(system.bwrap, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox");
+  if (system.seccompFile) args.push("--seccomp", String(SECCOMP_FD));
   args.push("--clearenv");
   for (const [key, value] of Object.entries({ ...BASE_ENV, ...spec.env })) args.push("--setenv", key, value);
   args.push("--ro-bind", "/usr", "/usr");

@@ -1,5 +1,6 @@
 import "server-only";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { buildJailCommand, type JailSpec, type JailSystem } from "@/lib/sandbox/jail/jail-command";
 
@@ -16,8 +17,16 @@ export class JailProcess {
 
   constructor(spec: JailSpec, system: JailSystem) {
     const { file, args } = buildJailCommand(spec, system);
-    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe", "pipe"], detached: true, env: {} as unknown as NodeJS.ProcessEnv });
-    this.child = child as unknown as ChildProcessWithoutNullStreams;
+    // bwrap reads the seccomp program from fd 4 (SECCOMP_FD); the child has its own copy of the fd once spawned.
+    const seccomp = system.seccompFile ? openSync(system.seccompFile, "r") : null;
+    let spawned;
+    try {
+      spawned = spawn(file, args, { stdio: ["pipe", "pipe", "pipe", "pipe", seccomp ?? "ignore"], detached: true, env: {} as unknown as NodeJS.ProcessEnv });
+    } finally {
+      if (seccomp !== null) closeSync(seccomp);
+    }
+    const child = spawned as unknown as ChildProcessWithoutNullStreams;
+    this.child = child;
     const info = child.stdio[3] as Readable;
     let infoText = "";
     info.setEncoding("utf8");

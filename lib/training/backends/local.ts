@@ -4,10 +4,12 @@ import { resolveLocalPython } from "@/lib/training/backends/python";
 import type { BackendHooks, BackendResult } from "@/lib/training/backends/types";
 import type { LaunchPlan } from "@/lib/training/launch-plan";
 import { spawnLines } from "@/lib/training/process";
+import { childProcessEnv } from "@/lib/env";
 
 /**
  * On this host: the trainer (or torchrun) in its own process group, so SIGTERM reaches torchrun
  * and its workers together; output goes to train.log in the job directory and to the hooks.
+ * The trainer gets the allow-listed environment (lib/domain/secrets.ts), not the app's secrets.
  */
 export async function runLocal(plan: LaunchPlan, hooks: BackendHooks): Promise<BackendResult> {
   const { argv, cwd, logFile } = plan.local!;
@@ -16,7 +18,7 @@ export async function runLocal(plan: LaunchPlan, hooks: BackendHooks): Promise<B
   if (python !== argv[0]) hooks.onLines([`[xinstruct] ${argv[0]} has no torch here; running ${python}`]);
   const { child, done } = spawnLines([python, ...argv.slice(1)], {
     cwd,
-    env: { ...(hooks.env ?? process.env), PYTHONUNBUFFERED: "1" },
+    env: { ...(hooks.env ?? childProcessEnv()), PYTHONUNBUFFERED: "1" },
     detached: true,
     onLine: (line) => {
       log.write(`${line}\n`);

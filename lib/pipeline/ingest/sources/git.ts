@@ -2,6 +2,7 @@ import "server-only";
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { AppError } from "@/lib/errors";
+import { childProcessEnv } from "@/lib/env";
 import { tooLargeMessage, type Budget } from "../limits";
 import type { SourceItem } from "../types";
 
@@ -23,8 +24,8 @@ interface TreeEntry {
 export async function* readGitHead(dir: string, name: string, budget: Budget): AsyncGenerator<SourceItem> {
   let listing: string;
   try {
-    await run("git", ["-C", dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
-    listing = (await run("git", ["-C", dir, "ls-tree", "-r", "-z", "--long", "HEAD"], { maxBuffer: 1 << 30 })).stdout;
+    await run("git", ["-C", dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { env: childProcessEnv() });
+    listing = (await run("git", ["-C", dir, "ls-tree", "-r", "-z", "--long", "HEAD"], { maxBuffer: 1 << 30, env: childProcessEnv() })).stdout;
   } catch (e) {
     const stderr = String((e as { stderr?: string }).stderr ?? "").trim();
     throw new AppError("invalid:upload", `${name} is not a git repository with a commit at HEAD${stderr ? `: ${stderr}` : ""}`, { cause: e });
@@ -50,7 +51,7 @@ export async function* readGitHead(dir: string, name: string, budget: Budget): A
 /** Streams blob contents in order through `git cat-file --batch`. */
 async function* catFiles(dir: string, entries: TreeEntry[]): AsyncGenerator<[TreeEntry, Buffer]> {
   if (entries.length === 0) return;
-  const child = spawn("git", ["-C", dir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("git", ["-C", dir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"], env: childProcessEnv() });
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   child.stdin.on("error", () => {}); // reported through the exit code instead
   child.stdin.end(entries.map((e) => e.oid).join("\n") + "\n");
