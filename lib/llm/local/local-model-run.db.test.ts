@@ -84,5 +84,11 @@ describe("a generation run on the embedded local model", () => {
     expect(counts.usage.inputTokens).toBe(calls.reduce((n, c) => n + c.call.inputTokens, 0));
     expect(counts.usage.outputTokens).toBe(calls.reduce((n, c) => n + c.call.outputTokens, 0));
     expect(events.at(-1)).toMatchObject({ type: "end", data: { status: outcome.status } });
+    // the run's status is true to its steps: nothing produced is a failure, a failed step is never "succeeded"
+    if (samples.length === 0) {
+      expect(stored.status).toBe("failed");
+      expect(stored.error ?? "").toMatch(/failed|Nothing was produced/);
+    }
+    if (counts.failedSteps > 0) expect(stored.status).not.toBe("succeeded");
   });
 });
