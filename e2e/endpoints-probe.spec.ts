@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startFlavouredServer, type FlavouredServer } from "../lib/llm/testing/flavoured-server";
+import { closedPort } from "../lib/testing/closed-port";
 
 // "Test connection" in Settings against a server on 127.0.0.1 that answers like vLLM, then an
 // evaluation launched with no model server at all (the demo model), and a dead endpoint refused
@@ -15,13 +14,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => { await server?.close(); });
 
-async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 test("Test connection: served models, latency, structured output and context; a mode override; a dead server in words", async ({ page }) => {
   await page.goto("/settings");

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { probeEndpoint } from "./probe-endpoint";
 import { startFlavouredServer, type FlavouredServer, type FlavouredServerOptions } from "./testing/flavoured-server";
+import { closedPort } from "@/lib/testing/closed-port";
 
 const open: FlavouredServer[] = [];
 afterEach(async () => { await Promise.all(open.splice(0).map((s) => s.close())); });
@@ -16,14 +17,6 @@ async function serve(o: FlavouredServerOptions) {
 }
 const remote = (baseURL: string, model: string, apiKey?: string) => ({ provider: "openai-compatible" as const, baseURL, model, apiKey });
 
-/** A port that was just free: nothing listens there. */
-async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe("probeEndpoint against servers that answer like the real ones", () => {
   it("vLLM: served models, latency, json_schema, and max_model_len as the context", async () => {

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { startScriptedOpenAIServer, type ScriptedServer } from "@/lib/evals/testing/scripted-openai-server";
 import type { RunConfigInput } from "@/lib/domain/run-config";
 import { FAILED_SHARE } from "@/lib/domain/stage-outcome";
@@ -10,6 +8,7 @@ import { executeRun } from "./execute-run";
 import { runTopic } from "./ids";
 import type { RunCounts } from "./run-progress";
 import { demoRunConfig, demoSnippetInputs } from "./test-support";
+import { closedPort } from "@/lib/testing/closed-port";
 
 let t: TestDb;
 let refusing: ScriptedServer;
@@ -35,13 +34,6 @@ const httpConfig = (baseURL: string): RunConfigInput => ({
   },
 });
 
-async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 async function finished(runId: string) {
   const run = await t.db.run.findUniqueOrThrow({ where: { id: runId } });
