@@ -22,6 +22,9 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SESSION_SECRET: z.string().min(16).optional(),
+    /** Hugging Face tokens: children (the trainer) get them; logs and errors never show them */
+    HF_TOKEN: z.string().optional(),
+    HUGGING_FACE_HUB_TOKEN: z.string().optional(),
     /** extra host names the app answers to (a reverse proxy's or tunnel's public name), comma-separated */
     ALLOWED_HOSTS: z
       .string()
