@@ -28,9 +28,9 @@ function allSecrets(): string[] {
   return [...new Set([...own, ...known])].sort((a, b) => b.length - a.length);
 }
 
-/** Free text with every known secret masked. */
-export function scrubSecrets(text: string): string {
-  return redactText(text, allSecrets());
+/** Free text with every known secret masked (and `extra`: a secret of this one job, such as its metrics token). */
+export function scrubSecrets(text: string, extra: readonly string[] = []): string {
+  return redactText(text, extra.length ? [...extra, ...allSecrets()].sort((a, b) => b.length - a.length) : allSecrets());
 }
 
 /** A JSON value (an event's data) with every known secret masked. */
