@@ -10,6 +10,7 @@ import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { claimJob, enqueueJob, failJob } from "@/lib/jobs/queue";
 import { resetEnvForTests } from "@/lib/env";
 import { rememberEndpointSecrets, scrubSecrets } from "@/lib/secrets/scrub";
+import { testEndpoint } from "@/lib/settings/test-endpoint";
 import { runJobHere } from "@/lib/pipeline/run/run-job-here";
 
 /**
@@ -62,6 +63,11 @@ async function storedText(): Promise<string> {
   return JSON.stringify({ jobs, events, runs, steps, evaluations, results });
 }
 
+const saveEchoEndpoint = () => {
+  const data = { name: "echo", provider: "openai-compatible", baseUrl: url, model: "echo-model", apiKey: KEY };
+  return t.db.modelEndpoint.upsert({ where: { name: "echo" }, create: data, update: data });
+};
+
 describe("a model server that echoes the API key in its error", () => {
   it("xinstruct generate: the run fails and says why, without the key in its output, the run's error, its job or its events", async () => {
     writeFileSync(
@@ -99,7 +105,7 @@ models:
   }, 180_000);
 
   it("an evaluation job: Job.lastError, the evaluation's error and the job's events name the refusal but not the key", async () => {
-    await t.db.modelEndpoint.create({ data: { name: "echo", provider: "openai-compatible", baseUrl: url, model: "echo-model", apiKey: KEY } });
+    await saveEchoEndpoint();
     const evaluation = await createEvaluation(t.db, {
       name: "echoed eval", model: "echo-model", endpointName: "echo", mode: "chat",
       suites: [{ benchmark: "multipl-e", languages: ["py"], source: BENCH, limit: 2 }],
@@ -116,6 +122,17 @@ models:
     expect(stored.error).not.toContain(KEY);
     expect(await storedText()).not.toContain(KEY);
   }, 60_000);
+
+  it("Test connection: the stored and returned probe says the key was refused, without the key", async () => {
+    await saveEchoEndpoint();
+    const before = refused;
+    const { probe } = await testEndpoint(t.db, { name: "echo" });
+    expect(refused).toBeGreaterThan(before);
+    expect(probe).toMatchObject({ ok: false, errorKind: "auth" });
+    expect(probe.error).toContain("Incorrect API key provided: [redacted]");
+    const row = await t.db.modelEndpoint.findUniqueOrThrow({ where: { name: "echo" } });
+    expect(row.probeJson).not.toContain(KEY);
+  });
 
   it("xinstruct eval --api-key-file: the failed evaluation's output does not show the key", async () => {
     writeFileSync(path.join(dir, "key"), `${KEY}\n`);
