@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { isAppError } from "@/lib/errors";
+import { scrubSecrets } from "@/lib/secrets/scrub";
 import registerDb from "@/cli/commands/db";
 import registerWorker from "@/cli/commands/worker";
 import registerJobs from "@/cli/commands/jobs";
@@ -22,6 +23,6 @@ for (const register of [registerDb, registerWorker, registerJobs, registerEval, 
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // A user-facing message for known errors; internal detail stays out of the terminal.
-  process.stderr.write(`error: ${isAppError(e) ? e.message : e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`error: ${scrubSecrets(isAppError(e) ? e.message : e instanceof Error ? e.message : String(e))}\n`);
   process.exit(1);
 });

@@ -22,12 +22,20 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SESSION_SECRET: z.string().min(16).optional(),
+    /** Hugging Face tokens: children (the trainer) get them; logs and errors never show them */
+    HF_TOKEN: z.string().optional(),
+    HUGGING_FACE_HUB_TOKEN: z.string().optional(),
     /** extra host names the app answers to (a reverse proxy's or tunnel's public name), comma-separated */
     ALLOWED_HOSTS: z
       .string()
       .default("")
       .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^(\[?[0-9a-f:.]+\]?|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/, "a host name or IP address without scheme, port or wildcard"))),
+    /**
+     * how many reverse proxies in front of the app append the client's address to X-Forwarded-For;
+     * 0 (default): nothing forwarded is trusted, a client is the socket's address
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
     JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),

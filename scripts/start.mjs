@@ -4,7 +4,7 @@
 // other is stopped too and the exit code says so.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { needsBuild } from "./lib/needs-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,7 +31,8 @@ if (env.XINSTRUCT_SKIP_BUILD !== "1" && needsBuild(root)) {
 }
 
 const children = [
-  ["web", spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit" })],
+  // the preload hands the app each request's socket address (the sign-in rate limit's key)
+  ["web", spawn(process.execPath, ["--import", pathToFileURL(path.join(root, "scripts/lib/peer-address.mjs")).href, nextBin, "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit" })],
   ["worker", spawn(process.execPath, [cli, "worker"], { cwd: root, env, stdio: "inherit" })],
 ];
 console.log(`xinstruct: dashboard on http://${host.includes(":") ? `[${host}]` : host}:${port} and a worker; Ctrl-C stops both`);

@@ -2,7 +2,7 @@
  * Failed sign-ins counted per client in a sliding window (in memory: one web process; a
  * restart forgets, which only helps the user who locked themselves out). Past the limit a
  * client waits for its oldest failure to age out. A global cap bounds guessing from many
- * addresses (or a forged X-Forwarded-For, which Next passes through when a client sends one).
+ * addresses.
  */
 export interface LimiterOptions {
   perClient: number;
@@ -43,7 +43,19 @@ export class LoginLimiter {
   }
 }
 
-/** The client a sign-in comes from: the first X-Forwarded-For hop (Next sets it to the socket's address when absent). */
-export function clientKey(headers: { get(name: string): string | null }): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+/** Set by the web server on every request to the socket's address (scripts/lib/peer-address.mjs). */
+export const PEER_HEADER = "x-xinstruct-peer";
+
+/**
+ * The client a sign-in comes from. Without a trusted proxy (trustedHops 0): the socket's address;
+ * a client's own X-Forwarded-For is ignored, since anyone can send one. Behind `trustedHops`
+ * reverse proxies that each append the address they saw: the entry that many places from the
+ * right end of X-Forwarded-For (what a client put before it is as forgeable as ever).
+ */
+export function clientKey(headers: { get(name: string): string | null }, trustedHops = 0): string {
+  const peer = headers.get(PEER_HEADER)?.trim() || "unknown";
+  if (trustedHops <= 0) return peer;
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  if (hops.length === 0) return peer;
+  return hops[Math.max(0, hops.length - trustedHops)];
 }

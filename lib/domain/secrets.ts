@@ -33,6 +33,17 @@ export function secretValues(endpoints: readonly EndpointLike[]): string[] {
   return [...new Set(endpoints.flatMap((e) => [e.apiKey, ...Object.values(e.headers ?? {})]).filter((s): s is string => Boolean(s && s.length >= 4)))];
 }
 
+/** The app's own secrets among its settings (lib/env.ts): never in a log, an error or an event. */
+export function envSecretValues(e: { ADMIN_PASSWORD?: string; ADMIN_TOKEN?: string; SESSION_SECRET?: string; HF_TOKEN?: string; HUGGING_FACE_HUB_TOKEN?: string; databaseUrl?: string }): string[] {
+  let dbPassword: string | undefined;
+  try {
+    dbPassword = e.databaseUrl && !e.databaseUrl.startsWith("file:") ? decodeURIComponent(new URL(e.databaseUrl).password) : undefined;
+  } catch {
+    dbPassword = undefined;
+  }
+  return [e.ADMIN_PASSWORD, e.ADMIN_TOKEN, e.SESSION_SECRET, e.HF_TOKEN, e.HUGGING_FACE_HUB_TOKEN, dbPassword].filter((s): s is string => Boolean(s && s.length >= 4));
+}
+
 /** Replaces every occurrence of a secret in a JSON value with a mask. */
 export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
   // as the secret appears inside a JSON string (quotes and backslashes escaped)

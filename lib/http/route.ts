@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { isAuthorized } from "@/lib/auth/session";
 import { allowedHostnames } from "@/lib/http/allowed-hosts";
+import { scrubSecrets, scrubSecretsIn } from "@/lib/secrets/scrub";
 import { checkJsonContentType, checkRequest, type GuardInput } from "@/lib/http/request-guard";
 
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response | unknown>;
@@ -34,11 +35,12 @@ export function guardInput(req: Request): GuardInput {
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isAppError(e)) return NextResponse.json(e.toJSON(), { status: e.status });
+  // an error can quote a model server's answer, which may echo its API key
+  if (isAppError(e)) return NextResponse.json(scrubSecretsIn(e.toJSON()), { status: e.status });
   if (e instanceof z.ZodError) {
     return NextResponse.json({ error: { code: "invalid:input", message: formatZod(e) } }, { status: 400 });
   }
-  console.error("[api] internal error:", e instanceof Error ? e.message : e);
+  console.error("[api] internal error:", scrubSecrets(e instanceof Error ? e.message : String(e)));
   return NextResponse.json({ error: { code: "internal", message: "Internal error; see the server log." } }, { status: 500 });
 }
 

@@ -6,6 +6,7 @@ import { jobDefinition, jobFinishedHooks } from "@/lib/jobs/catalog";
 import { backoffMs, classifyFailure } from "@/lib/jobs/errors";
 import { appendEvent, END_EVENT } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
+import { scrubSecrets, scrubSecretsIn } from "@/lib/secrets/scrub";
 
 /**
  * A durable queue in the database. A worker claims a row with a lease (compare-and-swap
@@ -107,7 +108,9 @@ export async function heartbeatJob(db: Db, job: Job, leaseMs: number): Promise<b
   return count === 1;
 }
 
-async function finishJob(db: Db, job: Job, status: "succeeded" | "failed" | "cancelled", data: { result?: unknown; errorKind?: string; lastError?: string }): Promise<boolean> {
+async function finishJob(db: Db, job: Job, status: "succeeded" | "failed" | "cancelled", unscrubbed: { result?: unknown; errorKind?: string; lastError?: string }): Promise<boolean> {
+  // a model server may echo its API key in an error: the stored error and the end event never carry it
+  const data = { ...unscrubbed, result: scrubSecretsIn(unscrubbed.result), lastError: unscrubbed.lastError === undefined ? undefined : scrubSecrets(unscrubbed.lastError) };
   const count = await rawExecute(
     db,
     `UPDATE "Job" SET "status" = $1, "finishedAt" = $2, "leaseUntil" = NULL, "result" = $3::jsonb, "errorKind" = $4, "lastError" = $5
@@ -117,7 +120,7 @@ async function finishJob(db: Db, job: Job, status: "succeeded" | "failed" | "can
   if (count === 1) {
     await appendEvent(db, jobTopic(job.id), END_EVENT, { status, result: data.result ?? null, error: data.lastError ?? null, errorKind: data.errorKind ?? null });
     for (const hook of jobFinishedHooks) {
-      await hook(db, job, status, data.lastError ?? null).catch((e) => appendEvent(db, jobTopic(job.id), "hook_failed", { error: (e as Error).message }));
+      await hook(db, job, status, data.lastError ?? null).catch((e) => appendEvent(db, jobTopic(job.id), "hook_failed", { error: scrubSecrets((e as Error).message) }));
     }
   }
   return count === 1;
@@ -129,7 +132,8 @@ export async function completeJob(db: Db, job: Job, result: unknown): Promise<bo
 
 /** Records a failed attempt: retried later with backoff, failed for good, or cancelled (JobCancelledError). */
 export async function failJob(db: Db, job: Job, error: unknown): Promise<"retry" | "failed" | "cancelled" | "lost"> {
-  const { kind, message, retryAfterMs } = classifyFailure(error);
+  const { kind, message: unscrubbed, retryAfterMs } = classifyFailure(error);
+  const message = scrubSecrets(unscrubbed);
   const def = jobDefinition(job.type);
   if (kind === "cancelled") return (await finishJob(db, job, "cancelled", { lastError: message })) ? "cancelled" : "lost";
   const canRetry = kind !== "unrecoverable" && job.attempts < job.maxAttempts;

@@ -4,6 +4,7 @@ import { appendEvent } from "@/lib/events/store";
 import { jobDefinition } from "@/lib/jobs/catalog";
 import { completeJob, failJob, heartbeatJob, jobTopic, type Job } from "@/lib/jobs/queue";
 import type { JobContext } from "@/lib/jobs/types";
+import { scrubSecrets } from "@/lib/secrets/scrub";
 
 export interface RunJobOptions {
   db: Db;
@@ -51,7 +52,7 @@ export async function runJob(job: Job, opts: RunJobOptions): Promise<"succeeded"
     return (await completeJob(db, job, result)) ? "succeeded" : "lost";
   } catch (e) {
     const outcome = await failJob(db, job, abort.signal.aborted ? abort.signal.reason ?? e : e);
-    opts.log?.(`job ${job.id} (${job.type}) attempt ${job.attempts}: ${outcome}: ${e instanceof Error ? e.message : e}`);
+    opts.log?.(scrubSecrets(`job ${job.id} (${job.type}) attempt ${job.attempts}: ${outcome}: ${e instanceof Error ? e.message : e}`));
     return outcome;
   } finally {
     clearTimeout(timeout);

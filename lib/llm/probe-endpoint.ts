@@ -1,5 +1,6 @@
 import "server-only";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { redactSecrets, secretValues } from "@/lib/domain/secrets";
 import { checkGgufFile } from "./probe/probe-local";
 import { ProbeFailure, probeRequest, serverMessage, type HttpAnswer } from "./probe/probe-http";
 import type { ProbeResult } from "./probe/probe-result";
@@ -27,7 +28,9 @@ export async function probeEndpoint(endpoint: Target, opts: ProbeOptions = {}): 
   const started = performance.now();
   const notes: string[] = [];
   const partial: Partial<ProbeResult> = {};
-  const done = (r: Partial<ProbeResult> & { ok: boolean }): ProbeResult => ({ ...partial, ...r, notes, tookMs: Math.round(performance.now() - started) });
+  // the result is stored and shown; a server's refusal may quote the key it was sent
+  const done = (r: Partial<ProbeResult> & { ok: boolean }): ProbeResult =>
+    redactSecrets({ ...partial, ...r, notes, tookMs: Math.round(performance.now() - started) }, secretValues([endpoint]));
   try {
     if (endpoint.provider === "scripted") {
       notes.push("The demo model answers instantly, offline, with canned answers.");

@@ -6,6 +6,7 @@ import type { LanguageModel } from "ai";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { createEndpointLocalModel } from "./local/create-local-model";
 import { createScriptedModel } from "./scripted-model";
+import { rememberEndpointSecrets } from "@/lib/secrets/scrub";
 
 /**
  * The one place models come from: an endpoint's config becomes an AI SDK language model.
@@ -13,6 +14,7 @@ import { createScriptedModel } from "./scripted-model";
  * a GGUF file in this process (lib/llm/local).
  */
 export function getModel(endpoint: ModelEndpoint): LanguageModel {
+  rememberEndpointSecrets(endpoint);
   switch (endpoint.provider) {
     case "scripted":
       return createScriptedModel({ ...endpoint.scripted, modelId: endpoint.model });

@@ -2,6 +2,7 @@ import "server-only";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { AppError } from "@/lib/errors";
 import { probeEndpoint } from "@/lib/llm/probe-endpoint";
+import { rememberEndpointSecrets } from "@/lib/secrets/scrub";
 
 /**
  * The check before a job starts: every endpoint it needs answers (a quick probe: the model list,
@@ -20,6 +21,7 @@ export const PREFLIGHT_TIMEOUT_MS = 5_000;
 
 /** `lead` opens the message: "The evaluation was not started". */
 export async function assertEndpointsAnswer(targets: PreflightTarget[], lead: string, timeoutMs = PREFLIGHT_TIMEOUT_MS): Promise<void> {
+  rememberEndpointSecrets(...targets.map((t) => t.endpoint));
   const results = await Promise.all(targets.map(async (t) => ({ t, p: await probeEndpoint(t.endpoint, { quick: true, timeoutMs, skipModelCheck: t.skipModelCheck }) })));
   const failed = results.filter((r) => !r.p.ok);
   if (failed.length === 0) return;

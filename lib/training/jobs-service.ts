@@ -10,6 +10,7 @@ import { toLlamaFactoryYaml, toTrlConfig } from "@/lib/training/export-formats";
 import { planLaunch } from "@/lib/training/launch-plan";
 import { foldNotes, NOTE_EVENTS, type JobNotes } from "@/lib/training/job-notes";
 import { isActive, isResumable, trainingTopic } from "@/lib/training/topic";
+import { scrubSecrets } from "@/lib/secrets/scrub";
 
 /** A training job's stored config: the user's config plus where it runs and reports. */
 export interface StoredTrainingConfig {
@@ -70,8 +71,9 @@ export function publicJob(job: TrainingJob) {
 }
 
 export async function setStatus(db: Db, id: string, status: string, data: Partial<Pick<TrainingJob, "error" | "logTail" | "externalId" | "command">> = {}): Promise<void> {
-  await db.trainingJob.update({ where: { id }, data: { status, ...data } });
-  await appendEvent(db, trainingTopic(id), "status", { status, error: data.error ?? null });
+  const error = data.error ? scrubSecrets(data.error) : data.error;
+  await db.trainingJob.update({ where: { id }, data: { status, ...data, error } });
+  await appendEvent(db, trainingTopic(id), "status", { status, error: error ?? null });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { appendEvent } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
 import { trainingTopic } from "@/lib/training/topic";
+import { scrubSecrets } from "@/lib/secrets/scrub";
 
 /**
  * What the trainer sends (and writes to metrics.jsonl): metric values per step, checkpoints,
@@ -80,7 +81,7 @@ export async function ingestRecords(db: Db, jobId: string, records: TrainerRecor
     const known = await db.event.findMany({ where: { topic, type: { in: ["checkpoint", "final", "best", "early_stop"] } }, select: { type: true, data: true } });
     const seen = new Set(known.map((e) => `${e.type}@${(e.data as { step?: number } | null)?.step}`));
     for (const r of others) {
-      if (r.type === "status") await appendEvent(db, topic, "trainer_status", { status: r.status, step: r.step, message: r.message });
+      if (r.type === "status") await appendEvent(db, topic, "trainer_status", { status: r.status, step: r.step, message: typeof r.message === "string" ? scrubSecrets(r.message) : r.message });
       // what the trainer chose at start (a resume reports it again; the latest stands)
       else if (r.type === "attention" || r.type === "schedule") await appendEvent(db, topic, r.type, withoutTime(r));
       else if (!seen.has(`${r.type}@${r.step}`)) {

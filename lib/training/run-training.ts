@@ -13,6 +13,7 @@ import { LogTail } from "@/lib/training/log-tail";
 import { ingestJsonl } from "@/lib/training/metrics-ingest";
 import { sleep } from "@/lib/domain/sleep";
 import { trainingTopic } from "@/lib/training/topic";
+import { scrubSecrets } from "@/lib/secrets/scrub";
 import { copyTrainer } from "@/lib/training/trainer-source";
 
 const BACKENDS: Record<LaunchPlan["backend"], RunBackend> = { local: runLocal, ssh: runSsh, slurm: runSlurm };
@@ -50,7 +51,9 @@ export async function runTrainingJob(o: RunTrainingOptions): Promise<TrainingJob
   const tail = new LogTail(200, o.resume ? job.logTail : null);
   let pending: string[] = [];
   let stoppedCleanly = false;
-  const onLines = (lines: string[]) => {
+  // the trainer's output is stored and shown: no token (HF_TOKEN, the metrics token) goes with it
+  const onLines = (raw: string[]) => {
+    const lines = raw.map((l) => scrubSecrets(l, [job.token]));
     tail.add(lines);
     if (lines.some((l) => /^\[trainer\] stopped at step/.test(l))) stoppedCleanly = true;
     pending.push(...lines);

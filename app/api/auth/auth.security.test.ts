@@ -9,7 +9,8 @@ import * as login from "@/app/api/auth/login/route";
 import * as logout from "@/app/api/auth/logout/route";
 import * as runs from "@/app/api/runs/route";
 import { safeNextPath } from "@/lib/auth/safe-next";
-import { LoginLimiter } from "@/lib/auth/login-limiter";
+import { clientKey, LoginLimiter, PEER_HEADER } from "@/lib/auth/login-limiter";
+import { resetEnvForTests } from "@/lib/env";
 import { SESSION_COOKIE } from "@/lib/auth/session";
 
 /** Hole 5 of the security issue: the sign-in page's redirect, guessing the password, signing out. */
@@ -19,8 +20,16 @@ beforeAll(async () => { t = await createAppTestDb({ HOST: "0.0.0.0", ADMIN_PASSW
 afterAll(async () => { await t.cleanup(); });
 
 const none = undefined as never;
-const signIn = (password: string, client: string) =>
-  login.POST(new NextRequest("http://127.0.0.1/api/auth/login", { method: "POST", body: JSON.stringify({ password }), headers: { "content-type": "application/json", "x-forwarded-for": client } }), none);
+/** A sign-in from the socket address `client` (as the web server's preload records it), maybe with an X-Forwarded-For. */
+const signIn = (password: string, client: string, forwardedFor?: string) =>
+  login.POST(
+    new NextRequest("http://127.0.0.1/api/auth/login", {
+      method: "POST",
+      body: JSON.stringify({ password }),
+      headers: { "content-type": "application/json", [PEER_HEADER]: client, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) },
+    }),
+    none,
+  );
 const withCookie = (path: string, cookie: string, method = "GET") => new NextRequest(`http://127.0.0.1${path}`, { method, headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
 
 describe("sign-in redirect", () => {
@@ -45,6 +54,31 @@ describe("password guessing", () => {
     expect(limited.status).toBe(429);
     expect((await limited.json()).error.message).toMatch(/Too many failed sign-ins: try again in \d+ minute/);
     expect((await signIn(PASSWORD, "203.0.113.8")).status).toBe(200);
+  });
+
+  it("keys on the socket's address: a client sending its own X-Forwarded-For cannot pose as a new client", async () => {
+    const client = "203.0.113.20";
+    for (let i = 0; i < 10; i++) expect((await signIn(`wrong-${i}`, client, `198.18.0.${i}`)).status).toBe(401);
+    expect((await signIn(PASSWORD, client, "198.18.0.99")).status).toBe(429);
+    expect(clientKey(new Headers({ [PEER_HEADER]: "::1", "x-forwarded-for": "1.2.3.4" }))).toBe("::1");
+  });
+
+  it("behind a trusted proxy (TRUST_PROXY_HOPS=1) counts the address the proxy appended, not what the client put before it", async () => {
+    process.env.TRUST_PROXY_HOPS = "1";
+    resetEnvForTests();
+    try {
+      const proxyAddress = "10.9.8.7"; // every request arrives from the proxy's socket
+      const client = "203.0.113.30";
+      for (let i = 0; i < 10; i++) expect((await signIn(`wrong-${i}`, proxyAddress, `198.18.1.${i}, ${client}`)).status).toBe(401);
+      expect((await signIn(PASSWORD, proxyAddress, `198.18.1.99, ${client}`)).status).toBe(429);
+      // another client through the same proxy is not held up by the first one's failures
+      expect((await signIn(PASSWORD, proxyAddress, `198.18.1.0, 203.0.113.31`)).status).toBe(200);
+      expect(clientKey(new Headers({ [PEER_HEADER]: proxyAddress, "x-forwarded-for": "a, b, c" }), 2)).toBe("b");
+      expect(clientKey(new Headers({ [PEER_HEADER]: proxyAddress }), 1)).toBe(proxyAddress);
+    } finally {
+      delete process.env.TRUST_PROXY_HOPS;
+      resetEnvForTests();
+    }
   });
 
   it("lets a client try again once its failures age out, and caps guesses from many addresses", () => {

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { EvaluationConfig } from "@/lib/evals/app/config";
 import { normalizeBaseUrl } from "@/lib/evals/client/openai-compatible";
 import { toModelEndpoint } from "@/lib/pipeline/run/run-endpoints";
+import { rememberEndpointSecrets } from "@/lib/secrets/scrub";
 
 /**
  * The endpoint an evaluation asks, and how: OpenAI-compatible servers over the raw wire
@@ -23,6 +24,7 @@ export const CHAT_ONLY_PROVIDERS = new Set(["scripted", "local", "anthropic"]);
 export async function evaluationTarget(db: Db, config: Pick<EvaluationConfig, "endpointName" | "endpointUrl" | "model" | "mode">, apiKey?: string): Promise<EvaluationTarget> {
   if (!config.endpointName) {
     const endpoint = modelEndpointSchema.parse({ name: "url", provider: "openai-compatible", baseURL: normalizeBaseUrl(config.endpointUrl!), model: config.model, apiKey });
+    rememberEndpointSecrets(endpoint);
     return { label: `endpoint ${config.endpointUrl}`, endpoint, via: "http" };
   }
   const row = await db.modelEndpoint.findUnique({ where: { name: config.endpointName } });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { LanguageProgress } from "@/lib/evals/sample-execution";
 import type { ScoreRow } from "@/lib/evals/score";
+import { scrubSecrets } from "@/lib/secrets/scrub";
 
 export interface TrackOptions {
   signal: AbortSignal;
@@ -46,7 +47,7 @@ export async function trackEvaluation(
     await db.evaluation.update({ where: { id: evaluationId }, data: { status: "succeeded", summary: scores as object[] } });
     return scores;
   } catch (e) {
-    await db.evaluation.update({ where: { id: evaluationId }, data: { status: opts.signal.aborted ? "cancelled" : "failed", error: e instanceof Error ? e.message : String(e) } });
+    await db.evaluation.update({ where: { id: evaluationId }, data: { status: opts.signal.aborted ? "cancelled" : "failed", error: scrubSecrets(e instanceof Error ? e.message : String(e)) } });
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { END_EVENT } from "@/lib/events/store";
 import { runTopic, type RunStatus } from "./ids";
 import type { RunCounts } from "./run-progress";
+import { scrubSecrets, scrubSecretsIn } from "@/lib/secrets/scrub";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,7 +20,9 @@ export async function appendEndOnce(tx: Tx | Db, runId: string, data: object): P
  * Records a run's final state with its last counts and the end event. Only from the given
  * statuses: a run cancelled meanwhile stays cancelled.
  */
-export async function finishRun(db: Db, runId: string, status: RunStatus, opts: { from: RunStatus[]; counts?: RunCounts | null; error?: string }): Promise<boolean> {
+export async function finishRun(db: Db, runId: string, status: RunStatus, unscrubbed: { from: RunStatus[]; counts?: RunCounts | null; error?: string }): Promise<boolean> {
+  // failure causes quote the model's answers, which may echo its API key
+  const opts = { ...unscrubbed, counts: scrubSecretsIn(unscrubbed.counts), error: unscrubbed.error === undefined ? undefined : scrubSecrets(unscrubbed.error) };
   return db.$transaction(async (tx) => {
     const data: Record<string, unknown> = { status, error: opts.error ?? null };
     if (opts.counts) Object.assign(data, { counts: opts.counts, usage: opts.counts.usage, stage: opts.counts.stage });

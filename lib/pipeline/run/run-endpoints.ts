@@ -5,6 +5,7 @@ import { MODEL_ROLES, type RunConfig } from "@/lib/domain/run-config";
 import { parseStoredProbe } from "@/lib/llm/probe/probe-result";
 import { getEndpointWithSecret } from "@/lib/settings/endpoints";
 import { secretValues } from "@/lib/domain/secrets";
+import { rememberEndpointSecrets } from "@/lib/secrets/scrub";
 
 /**
  * Model endpoints of a run: those written in its config, plus those its roles name from
@@ -35,6 +36,7 @@ export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
     pricePerMillionInput: row.priceInPerMTok ?? undefined,
     pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
   });
+  rememberEndpointSecrets(parsed);
   // Settings allow names (spaces) that run configs do not; the role refers to it by that name
   return { ...parsed, name: row.name };
 }
@@ -47,6 +49,7 @@ export async function resolveSettingsEndpoints(db: Db, config: RunConfig): Promi
 
 /** What to scrub out of a run's events: its endpoints' keys and header values (lib/domain/secrets.ts decides). */
 export function secretsOf(endpoints: readonly ModelEndpoint[]): string[] {
+  rememberEndpointSecrets(...endpoints);
   return secretValues(endpoints);
 }
 

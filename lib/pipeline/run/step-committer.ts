@@ -97,7 +97,7 @@ export class StepCommitter {
     const events = [...batch.flatMap((w) => w.events), ...extra, ...(side.events ?? [])].map((e) => ({ topic, type: e.type, data: redactSecrets(e.data, secrets) }));
     const all = <K extends "samples" | "agents" | "memoryInserts" | "evictions" | "reflections" | "messages">(k: K) => batch.flatMap((w) => w[k] as unknown[]) as StepWrite[K];
     const dialect = (this.dialect ??= dialectOf(this.db));
-    const stepRows = batch.map((w) => ({ id: `${runId}:${w.step.key}`, runId, ...w.step }));
+    const stepRows = batch.map((w) => ({ id: `${runId}:${w.step.key}`, runId, ...redactSecrets(w.step, secrets) }));
     await this.db.$transaction(
       async (tx) => {
         if (fence && (await tx.job.count({ where: { id: fence.jobId, attempts: fence.attempt, status: "running" } })) === 0) throw new LeaseLostError();
@@ -112,7 +112,7 @@ export class StepCommitter {
         await bulkInsert(tx, dialect, TABLES.reflection, all("reflections").map((r) => ({ id: randomUUID(), ...r })));
         await bulkInsert(tx, dialect, TABLES.message, all("messages"));
         await bulkInsert(tx, dialect, TABLES.event, events);
-        if (side.run) await tx.run.update({ where: { id: runId }, data: side.run });
+        if (side.run) await tx.run.update({ where: { id: runId }, data: redactSecrets(side.run, secrets) });
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
