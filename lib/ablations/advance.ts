@@ -146,7 +146,8 @@ async function datasetStep(ctx: Ctx, v: Variant) {
     if (e instanceof AppError) return fail(ctx, started, e.message);
     throw e;
   }
-  return moveOn(ctx, started, { exportId: ds.exportId, dataset: ds, sftSamples: ds.sftSamples, dpoPairs: ds.dpoPairs });
+  // pairs: none yet where the sample step will make them, 0 where the variant has no Ds4
+  return moveOn(ctx, started, { exportId: ds.exportId, dataset: ds, sftSamples: ds.sftSamples, dpoPairs: ds.ds4 ? null : 0 });
 }
 
 async function finalModelOf(db: Db, trainingJobId: string): Promise<string | null> {
