@@ -78,7 +78,7 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
               <input type="checkbox" aria-label={`without ${p}`} checked={without.includes(p)} onChange={() => toggle(without, setWithout, p)} />without {p.replace("ds", "Ds")}
             </label>
           ))}
-          <label style={{ display: "flex", gap: 4, alignItems: "center" }} title="A new run on the same corpus with the same config but the mode; it goes through the verify and DPO stages this run went through, with the same settings, and its Ds4 is then sampled from its own SFT model.">
+          <label style={{ display: "flex", gap: 4, alignItems: "center" }} title="A new run on the same corpus with the same config but the mode; it is verified as this run was, and its Ds4 is sampled from its own SFT model with this run's DPO settings.">
             <input type="checkbox" aria-label="other discussion mode" checked={otherMode} onChange={() => setOtherMode(!otherMode)} />{other} discussion (a new run)
           </label>
           <label style={{ display: "flex", gap: 6, alignItems: "center" }}>Data sizes<input aria-label="Data sizes" value={sizes} onChange={(e) => setSizes(e.target.value)} style={{ width: 160 }} placeholder="0.25, 0.5" /></label>

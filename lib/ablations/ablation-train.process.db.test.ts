@@ -127,7 +127,11 @@ describe("an ablation run to the end", () => {
     expect(await t.db.dpoPair.count({ where: { runId: run.id } })).toBe(runPairs.length);
     // parallel: its SFT model's answers (all failing) made no pair, so no DPO and its SFT model was evaluated
     expect(parallel.sampling).toMatchObject({ queries: expect.any(Number), pairs: 0, passing: 0 });
+    expect(parallel.sampling!.queries).toBeGreaterThan(0);
     expect(parallel.sampling!.answers).toBe(parallel.sampling!.queries * 4);
+    // its twin run was verified, not given R-Generator pairs
+    expect(await t.db.job.count({ where: { runId: twin.id, type: "dpo.run" } })).toBe(0);
+    expect(await t.db.dpoPair.count({ where: { runId: twin.id } })).toBe(0);
     expect(parallel.steps).toEqual(["generate", "dataset", "train", "sample", "evaluate", "done"]);
     expect(parallel.dpoTrainingJobId).toBeNull();
     // a size subset is SFT data only

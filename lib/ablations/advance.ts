@@ -4,7 +4,7 @@ import type { AblationVariant } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
 import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { enqueueDpo, enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
+import { enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service";
 import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
 import { localGpuCount, missingGpuReason } from "./gpu";
@@ -17,7 +17,7 @@ import { parseVariantKey, variantLabel, variantSteps, type VariantSpec, type Var
 
 /**
  * The chain of one variant, as a state machine over its row: generate (the other discussion
- * mode's run, then the verify/DPO stages its source went through) → dataset (export) → train
+ * mode's run, then verified as its source was) → dataset (export) → train
  * (SFT) → sample (Ds4 from that SFT model: sampled, executed, paired) → dpo (on those pairs) →
  * evaluate → done. Each call does what the current step needs: starts
  * its job and returns (the job's end enqueues the next call), or, when the step's job has
@@ -110,8 +110,8 @@ async function generateStep(ctx: Ctx, v: Variant) {
 }
 
 /**
- * After its generation, the twin run goes through the stages its source went through (verify,
- * or DPO pairs with the source's settings) before its dataset is exported. The stage's job is
+ * After its generation, the twin run is verified as its source was (its Ds4 is sampled later from
+ * its own SFT model, so the run's R-Generator is not asked for pairs) before its dataset is exported. The stage's job is
  * found by the twin run's id, so an advance woken by that job's end sees it; a retried variant
  * (status queued) starts a new one, which resumes where the failed one stopped.
  */
@@ -127,11 +127,11 @@ async function followSourceStages(ctx: Ctx, v: Variant) {
     return "wait" as const;
   }
   if (ended && v.status !== "queued") {
-    return fail(ctx, v, `The ${stage.kind === "dpo" ? "DPO" : "verify"} stage of run ${v.runId} ${job!.status}${job!.lastError ? `: ${job!.lastError.split("\n")[0]}` : ""}. Retry runs it again from where it stopped.`);
+    return fail(ctx, v, `The verify stage of run ${v.runId} ${job!.status}${job!.lastError ? `: ${job!.lastError.split("\n")[0]}` : ""}. Retry runs it again from where it stopped.`);
   }
   const claimed = await casUpdate(ctx.db, v, { status: "running", message: describeTwinStage(stage, v.runId) });
   if (!claimed) return null;
-  const { jobId } = stage.kind === "dpo" ? await enqueueDpo(ctx.db, v.runId, stage.settings) : await enqueueVerify(ctx.db, v.runId);
+  const { jobId } = await enqueueVerify(ctx.db, v.runId);
   const linked = await casUpdate(ctx.db, claimed, { jobId });
   return linked ? ("wait" as const) : null;
 }
@@ -141,7 +141,7 @@ async function datasetStep(ctx: Ctx, v: Variant) {
   if (!started) return null;
   let ds: VariantDataset;
   try {
-    ds = await exportVariantDataset(ctx.db, { runId: v.runId, spec: ctx.spec, config: ctx.config, name: `${ctx.ablationName} ${v.key}` });
+    ds = await exportVariantDataset(ctx.db, { runId: v.runId, sourceRunId: ctx.sourceRunId, spec: ctx.spec, config: ctx.config, name: `${ctx.ablationName} ${v.key}` });
   } catch (e) {
     if (e instanceof AppError) return fail(ctx, started, e.message);
     throw e;

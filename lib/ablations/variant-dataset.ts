@@ -31,7 +31,7 @@ export interface VariantDataset {
   dpoPairs: number;
   perLanguage: Record<string, number>;
   /**
-   * The run's data has Ds4 (its DPO stage made pairs) and the variant keeps it: the variant's SFT
+   * The ablation's run has Ds4 (its DPO stage made pairs) and the variant keeps it: the variant's SFT
    * model is sampled for its own pairs. Absent in datasets exported before the sample step existed.
    */
   ds4?: boolean;
@@ -45,11 +45,12 @@ export interface VariantDataset {
  * a variant's Ds4 comes from its own SFT model (the sample step). Benchmark decontamination runs
  * against BENCHMARKS_DIR, as for every export from the dashboard.
  */
-export async function exportVariantDataset(db: Db, o: { runId: string; spec: VariantSpec; config: AblationConfig; name: string }): Promise<VariantDataset> {
+export async function exportVariantDataset(db: Db, o: { runId: string; sourceRunId: string; spec: VariantSpec; config: AblationConfig; name: string }): Promise<VariantDataset> {
   const candidates = await candidateSamples(db, o.runId);
   const ids = selectVariantSamples(candidates, o.spec, o.config.seed);
   if (ids.length === 0) throw new AppError("invalid:ablation", `Run ${o.runId} has no accepted samples for the variant "${o.spec.key}" (scorer-filtered and rejected samples are left out).`);
-  const ds4 = usesPairs(o.spec) && (await db.dpoPair.count({ where: { runId: o.runId } })) > 0;
+  // the ablation's run has Ds4 (its DPO stage made pairs): a twin run of the other mode keeps it too
+  const ds4 = usesPairs(o.spec) && (await db.dpoPair.count({ where: { runId: o.sourceRunId } })) > 0;
   const result = await exportToStore(db, o.config.placement.dataDir, {
     format: "sft",
     filter: ablationSampleFilter(o.runId),
