@@ -71,7 +71,7 @@ export async function getAblationView(db: Db, id: string) {
     "full",
   );
   const config = ablation.config as unknown as AblationConfig;
-  return { id: ablation.id, name: ablation.name, runId: ablation.runId, createdAt: ablation.createdAt, seed: config.seed, runMode: config.runMode, training: config.training, evaluation: config.evaluation, variants, table };
+  return { id: ablation.id, name: ablation.name, runId: ablation.runId, createdAt: ablation.createdAt, seed: config.seed, runMode: config.runMode, training: config.training, evaluation: config.evaluation, sampling: config.sampling ?? null, variants, table };
 }
 
 export type AblationView = Awaited<ReturnType<typeof getAblationView>>;
