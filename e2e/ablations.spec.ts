@@ -62,9 +62,12 @@ test("create an ablation from a run, see its variants stop at training without a
   await page.getByLabel("Benchmark data").fill(BENCH);
   await page.getByLabel("Limit").fill("2");
   for (const l of ["java", "cpp", "cs", "ts", "js", "php", "sh"]) await page.getByLabel(`language ${l}`).uncheck();
+  await page.getByLabel("Sampled answers per query").fill("3");
   await page.getByRole("button", { name: "Create ablation" }).click();
   await expect(page).toHaveURL(/\/ablations\/[a-z0-9]+$/);
 
+  // Ds4 of each variant is sampled from its own SFT model with the settings chosen in the form
+  await expect(page.getByTestId("ablation-sampling")).toContainText("3 answers per query, temperature the run's, at most 1024 tokens");
   const rows = page.getByTestId("variants").locator("tbody tr");
   await expect(rows).toHaveCount(4);
   await expect(rows.locator("code")).toHaveText(["full", "no-ds1", "no-ds3", "size:0.5"]);

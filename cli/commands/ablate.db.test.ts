@@ -26,15 +26,18 @@ async function cli(...args: string[]): Promise<string> {
 it("ablate creates the variants and prints their ids; show follows the chain; attach fills the table", async () => {
   if ((await localGpuCount()) > 0) return; // asserts the stop at training on a host without a GPU
   const { runId } = await createFixtureRun(t.db);
-  const out = await cli("ablate", "--run", runId, "--variants", "no-ds3,size:0.5", "--gpus", "1", "--endpoint", evalServer.url, "--langs", "py,java", "--data-dir", "../shared/benchmarks");
+  const out = await cli("ablate", "--run", runId, "--variants", "no-ds3,size:0.5", "--gpus", "1", "--endpoint", evalServer.url, "--langs", "py,java", "--data-dir", "../shared/benchmarks", "--sample-n", "3", "--sample-max-tokens", "256");
   const ablationId = /^ablation\t(\S+)$/m.exec(out)![1];
+  // Ds4 sampled from each SFT model: 3 answers per query, the temperature left to the run's DPO stage
+  expect((await t.db.ablation.findUniqueOrThrow({ where: { id: ablationId } })).config).toMatchObject({ sampling: { n: 3, maxNewTokens: 256 } });
   const printed = [...out.matchAll(/^(full|no-ds3|size:0\.5)\t(\S+)\tstep dataset\tjob (\S+)$/gm)].map((m) => ({ key: m[1], id: m[2], job: m[3] }));
   const rows = await t.db.ablationVariant.findMany({ where: { ablationId }, orderBy: { position: "asc" } });
   expect(printed).toEqual(rows.map((r) => ({ key: r.key, id: r.id, job: r.jobId })));
 
   await startWorker({ db: t.db, concurrency: 1, leaseMs: 10_000, exitWhenIdle: true }).done;
   const shown = await cli("ablate", "show", ablationId);
-  expect(shown).toMatch(/^no-ds3\s+train\s+blocked\s+5\s+—\s+—\s+Training needs a GPU/m);
+  // columns: samples, ds4 (sampled), training, evaluation (none yet), then the message
+  expect(shown).toMatch(/^no-ds3\s+train\s+blocked\s+5\s+—\s+—\s+—\s+Training needs a GPU/m);
   expect(shown).toMatch(/no evaluated variant yet/);
 
   const summary = (py: number) => [{ benchmark: "multipl-e", language: "py", problems: 4, minSamples: 1, samples: 4, passedSamples: py * 4, passAtK: { 1: py } }];

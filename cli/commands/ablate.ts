@@ -14,6 +14,7 @@ import { defaultAppUrl, trainingWorkRoot } from "@/lib/training/settings";
 interface CreateOpts {
   run: string; variants: string; name?: string; seed: string; trainConfig?: string; baseModel?: string; gpus?: string;
   endpoint?: string; endpointName?: string; benchmark: string; langs?: string; dataDir: string; limit?: string; mode: string; modelTemplate: string; json?: boolean;
+  sampleN?: string; sampleTemperature?: string; sampleMaxTokens?: string;
 }
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
@@ -35,7 +36,7 @@ async function trainingInput(o: CreateOpts): Promise<Record<string, unknown>> {
 }
 
 export default function register(program: Command): void {
-  const ablate = program.command("ablate").description("Ablations of a run (the paper's Table 2): variants chained dataset → training → evaluation");
+  const ablate = program.command("ablate").description("Ablations of a run (the paper's Table 2): variants chained dataset → SFT → Ds4 sampled from it → DPO → evaluation");
 
   ablate
     .command("create", { isDefault: true })
@@ -55,6 +56,9 @@ export default function register(program: Command): void {
     .option("--limit <n>", "only the first N problems per language")
     .option("--mode <mode>", "completion or chat", "completion")
     .option("--model-template <t>", "model name asked of the endpoint: {output} the trained model's folder, {variant} the variant", "{output}")
+    .option("--sample-n <n>", "Ds4 answers sampled per query from each variant's SFT model (default: the run's DPO stage's n)")
+    .option("--sample-temperature <t>", "their temperature (default: the run's DPO stage's)")
+    .option("--sample-max-tokens <n>", "longest sampled answer in tokens", "1024")
     .option("--json", "print the created ids as JSON")
     .action(async (o: CreateOpts) => {
       if (!o.endpoint === !o.endpointName) throw new AppError("invalid:arguments", "Give either --endpoint URL or --endpoint-name NAME for the evaluations.");
@@ -66,6 +70,7 @@ export default function register(program: Command): void {
             endpointUrl: o.endpoint, endpointName: o.endpointName, mode: o.mode, modelTemplate: o.modelTemplate,
             suites: [{ benchmark: o.benchmark, source: o.dataDir, ...(o.langs ? { languages: o.langs.split(",").map((l) => l.trim()) } : {}), ...(o.limit ? { limit: Number(o.limit) } : {}) }],
           },
+          sampling: { ...(o.sampleN ? { n: Number(o.sampleN) } : {}), ...(o.sampleTemperature ? { temperature: Number(o.sampleTemperature) } : {}), maxNewTokens: Number(o.sampleMaxTokens ?? 1024) },
         }, { workRoot: trainingWorkRoot(), appUrl: defaultAppUrl(), dataDir: env().dataDir });
         if (o.json) return console.log(JSON.stringify(created, null, 2));
         console.log(`ablation\t${created.id}`);

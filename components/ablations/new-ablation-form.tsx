@@ -49,6 +49,7 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
         modelTemplate: str("modelTemplate") || "{output}",
         suites: [{ benchmark: str("benchmark"), source: str("source"), ...(str("benchmark") === "multipl-e" ? { languages: langs } : {}), ...(str("limit") ? { limit: Number(str("limit")) } : {}) }],
       },
+      sampling: { ...(str("sampleN") ? { n: Number(str("sampleN")) } : {}), ...(str("sampleTemperature") ? { temperature: Number(str("sampleTemperature")) } : {}), maxNewTokens: Number(str("sampleMaxTokens") || 1024) },
     };
     setBusy(true);
     const res = await fetch("/api/ablations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -77,7 +78,7 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
               <input type="checkbox" aria-label={`without ${p}`} checked={without.includes(p)} onChange={() => toggle(without, setWithout, p)} />without {p.replace("ds", "Ds")}
             </label>
           ))}
-          <label style={{ display: "flex", gap: 4, alignItems: "center" }} title="A new run on the same corpus with the same config but the mode; it is verified and gets DPO pairs as this run was, with the same settings.">
+          <label style={{ display: "flex", gap: 4, alignItems: "center" }} title="A new run on the same corpus with the same config but the mode; it is verified as this run was, and its Ds4 is sampled from its own SFT model with this run's DPO settings.">
             <input type="checkbox" aria-label="other discussion mode" checked={otherMode} onChange={() => setOtherMode(!otherMode)} />{other} discussion (a new run)
           </label>
           <label style={{ display: "flex", gap: 6, alignItems: "center" }}>Data sizes<input aria-label="Data sizes" value={sizes} onChange={(e) => setSizes(e.target.value)} style={{ width: 160 }} placeholder="0.25, 0.5" /></label>
@@ -92,6 +93,13 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
       <label style={{ display: "block", marginTop: 8 }}>More training settings (YAML, as in train.yaml; optional)
         <textarea name="trainingYaml" aria-label="Training YAML" rows={3} style={{ width: "100%", fontFamily: "monospace" }} placeholder={"backend: slurm\nslurm: { partition: gpu }\ntraining: { epochs: 3 }"} />
       </label>
+      <h3>Ds4 sampled from each variant&apos;s SFT model</h3>
+      <p className="muted" style={{ marginTop: 0 }}>Where the run has DPO pairs, each variant that keeps Ds4 samples its own SFT model (<code>python -m trainer sample</code> on this host), runs the answers with the queries&apos; tests and DPO-trains on its own pairs. Blank: the run&apos;s DPO stage settings.</p>
+      <div className="form-grid">
+        <label>Answers per query<input name="sampleN" aria-label="Sampled answers per query" type="number" min={1} max={1024} placeholder="as the run's DPO stage" /></label>
+        <label>Temperature<input name="sampleTemperature" aria-label="Sampling temperature" type="number" min={0} max={2} step={0.05} placeholder="as the run's DPO stage" /></label>
+        <label>Longest answer (tokens)<input name="sampleMaxTokens" aria-label="Longest sampled answer" type="number" min={1} max={32768} defaultValue={1024} /></label>
+      </div>
       <h3>Evaluation (every variant)</h3>
       <div className="form-grid">
         <EndpointPicker choices={endpoints} endpointName={endpointName} onEndpoint={setEndpointName} />

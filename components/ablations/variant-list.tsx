@@ -2,14 +2,16 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { formatSampling } from "@/lib/ablations/format";
 
 export interface VariantRow {
   key: string; label: string; step: string; status: string; message: string | null; steps: string[];
   runId: string; exportId: string | null; sftSamples: number | null; trainingJobId: string | null; dpoTrainingJobId: string | null;
   evaluation: { id: string; name: string; status: string } | null; evaluationAttached: boolean;
+  sampling: { model: string; queries: number; answers: number; passing: number; pairs: number; samplingFailures: number } | null;
 }
 
-const STEP_LABEL: Record<string, string> = { generate: "generate", dataset: "dataset", train: "SFT", dpo: "DPO", evaluate: "evaluate", done: "done" };
+const STEP_LABEL: Record<string, string> = { generate: "generate", dataset: "dataset", train: "SFT", sample: "sample Ds4", dpo: "DPO", evaluate: "evaluate", done: "done" };
 
 /** A variant's chain: steps behind it, the one it is at (with its status), the ones ahead. */
 function Chain({ v }: { v: VariantRow }) {
@@ -18,7 +20,7 @@ function Chain({ v }: { v: VariantRow }) {
     <span className="row" style={{ gap: 4 }} aria-label={`chain of ${v.key}`}>
       {v.steps.filter((s) => s !== "done").map((s, i) => {
         // an attached evaluation skips the training steps that never ran
-        const skipped = v.evaluationAttached && ((s === "train" && !v.trainingJobId) || (s === "dpo" && !v.dpoTrainingJobId));
+        const skipped = v.evaluationAttached && ((s === "train" && !v.trainingJobId) || (s === "sample" && !v.sampling) || (s === "dpo" && !v.dpoTrainingJobId));
         const cls = skipped ? "" : i < at || v.step === "done" ? "succeeded" : i === at ? (v.status === "blocked" ? "failed" : v.status) : "";
         return <span key={s} className={`badge ${cls}`} style={skipped || (i > at && v.step !== "done") ? { opacity: 0.45 } : undefined}>{STEP_LABEL[s]}{skipped ? " (skipped)" : ""}</span>;
       })}
@@ -52,7 +54,7 @@ export function VariantList({ ablationId, variants, evaluations }: { ablationId:
           {variants.map((v) => (
             <tr key={v.key} data-variant={v.key}>
               <td><strong>{v.label}</strong><div className="muted"><code>{v.key}</code></div></td>
-              <td><Chain v={v} />{v.message ? <div className={v.status === "blocked" || v.status === "failed" ? "error" : "muted"} style={{ maxWidth: 460, marginTop: 4 }} data-testid="variant-message">{v.message}</div> : null}</td>
+              <td><Chain v={v} />{v.sampling ? <div className="muted" style={{ marginTop: 4 }} data-testid="variant-sampling" title={`sampled from ${v.sampling.model}`}>Ds4 from its SFT model: {formatSampling(v.sampling)}{v.sampling.pairs === 0 ? " (no pair: DPO skipped)" : ""}</div> : null}{v.message ? <div className={v.status === "blocked" || v.status === "failed" ? "error" : "muted"} style={{ maxWidth: 460, marginTop: 4 }} data-testid="variant-message">{v.message}</div> : null}</td>
               <td><span className={`badge ${v.status === "blocked" ? "failed" : v.status}`} data-testid="variant-status">{v.status}</span></td>
               <td>{v.sftSamples ?? "—"}</td>
               <td className="muted" style={{ fontSize: 13 }}>

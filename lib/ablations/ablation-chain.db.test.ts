@@ -6,6 +6,8 @@ import { startScriptedOpenAIServer, type ScriptedServer } from "@/lib/evals/test
 import { startWorker } from "@/lib/jobs/worker";
 import type { TestDb } from "@/lib/testing/test-db";
 import { useTestDbWithDir } from "@/lib/testing/test-db-with-dir";
+import { appendEvent } from "@/lib/events/store";
+import { trainingTopic } from "@/lib/training/topic";
 import { createAblation } from "./create-ablation";
 import { localGpuCount } from "./gpu";
 import { attachEvaluation, retryVariant } from "./manage-variant";
@@ -112,5 +114,42 @@ describe("an ablation through the real queue", () => {
     await drain(["noop", "ablation.advance"]); // the noop job ends → the hook queues an advance → done
     const done = await t.db.ablationVariant.findUniqueOrThrow({ where: { id: v.id } });
     expect([done.step, done.status]).toEqual(["done", "succeeded"]);
+  });
+
+  it("a variant keeping Ds4 samples its own SFT model after SFT: no final model fails the step saying so, Retry samples, and no pair skips DPO", async () => {
+    const { runId } = await createFixtureRun(t.db, { pairs: true });
+    const created = await createAblation(t.db, { runId, variants: "no-ds4", training: { baseModel: "tiny-test", resources: { gpusPerNode: 0 } }, evaluation: EVALUATION() }, placement());
+    const [full] = created.variants;
+    // each chain exported its data and launched its SFT job (CPU config), which no worker here runs
+    await drain();
+    const rows = await t.db.ablationVariant.findMany({ where: { ablationId: created.id }, orderBy: { position: "asc" } });
+    expect(rows.map((r) => [r.step, r.status, r.trainingJobId !== null])).toEqual([["train", "running", true], ["train", "running", true]]);
+    // the export has the SFT data only: the run's R-Generator pairs are nobody's DPO data
+    expect(rows.map((r) => [(r.dataset as { ds4: boolean }).ds4, (r.dataset as { dpoFile: string | null }).dpoFile, r.dpoPairs])).toEqual([[true, null, null], [false, null, 0]]);
+    const view = await getAblationView(t.db, created.id);
+    expect(view.variants.map((v) => v.steps)).toEqual([["dataset", "train", "sample", "dpo", "evaluate", "done"], ["dataset", "train", "evaluate", "done"]]);
+
+    // full's SFT job succeeded but reported no final model: the sample step fails, saying what is missing
+    const sftId = rows[0].trainingJobId!;
+    await t.db.trainingJob.update({ where: { id: sftId }, data: { status: "succeeded" } });
+    await t.db.job.update({ where: { id: rows[0].jobId! }, data: { status: "succeeded" } });
+    expect(await reconcileAblation(t.db, created.id)).toBe(1); // its job ended: the next advance is queued
+    await drain();
+    let v = await t.db.ablationVariant.findUniqueOrThrow({ where: { id: full.id } });
+    expect([v.step, v.status, v.message]).toEqual(["sample", "failed", "Sampling Ds4 needs the SFT model's final folder, and the trainer reported none."]);
+
+    // with the final model known, Retry samples: the fixture's samples were never verified, so no
+    // query, no pair, no DPO step; the SFT model goes to evaluation and the page shows the counts
+    await appendEvent(t.db, trainingTopic(sftId), "final", { step: 2, path: path.join(dir, "sft-out", "final") });
+    await retryVariant(t.db, created.id, "full");
+    await drain();
+    v = await t.db.ablationVariant.findUniqueOrThrow({ where: { id: full.id } });
+    expect([v.step, v.dpoPairs, v.dpoTrainingJobId]).toEqual(["evaluate", 0, null]);
+    expect(v.evaluationId).not.toBeNull();
+    const shown = (await getAblationView(t.db, created.id)).variants[0];
+    expect(shown.steps).toEqual(["dataset", "train", "sample", "evaluate", "done"]);
+    expect(shown.sampling).toMatchObject({ model: path.join(dir, "sft-out", "final"), queries: 0, answers: 0, pairs: 0 });
+    expect(readFileSync((v.dataset as { dpoFile: string }).dpoFile, "utf8")).toBe("");
+    expect(await t.db.dpoPair.count({ where: { runId } })).toBe(2);
   });
 });

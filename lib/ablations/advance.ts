@@ -4,20 +4,22 @@ import type { AblationVariant } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
 import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { enqueueDpo, enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
+import { enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service";
 import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
 import { localGpuCount, missingGpuReason } from "./gpu";
 import { ABLATION_JOB } from "./ids";
 import { describeTwinStage, stageFollowingSource } from "./twin-stages";
+import { sampleVariantDs4 } from "./sample-step";
 import { exportVariantDataset, type VariantDataset } from "./variant-dataset";
 import { COMPLETED_STATUSES } from "@/lib/pipeline/run/ids";
 import { parseVariantKey, variantLabel, variantSteps, type VariantSpec, type VariantStep } from "./variants";
 
 /**
  * The chain of one variant, as a state machine over its row: generate (the other discussion
- * mode's run, then the verify/DPO stages its source went through) → dataset (export) → train
- * (SFT) → dpo (on Ds4) → evaluate → done. Each call does what the current step needs: starts
+ * mode's run, then verified as its source was) → dataset (export) → train
+ * (SFT) → sample (Ds4 from that SFT model: sampled, executed, paired) → dpo (on those pairs) →
+ * evaluate → done. Each call does what the current step needs: starts
  * its job and returns (the job's end enqueues the next call), or, when the step's job has
  * ended, moves on. Every change is a compare-and-swap on the row's version, so two concurrent
  * calls never start a step twice.
@@ -30,6 +32,8 @@ const FAILED_TRAINING = new Set(["failed", "cancelled", "stopped"]);
 export interface AdvanceOptions {
   /** GPUs on this host (default: nvidia-smi) */
   gpus?: () => Promise<number>;
+  /** the advance job's: stops a sample step in progress */
+  signal?: AbortSignal;
 }
 
 interface Ctx {
@@ -40,13 +44,14 @@ interface Ctx {
   /** the run the ablation was made from */
   sourceRunId: string;
   gpus: () => Promise<number>;
+  signal?: AbortSignal;
 }
 
 export async function advanceVariant(db: Db, variantId: string, o: AdvanceOptions = {}): Promise<Variant> {
   const row = await db.ablationVariant.findUnique({ where: { id: variantId }, include: { ablation: true } });
   if (!row) throw new AppError("not_found:ablation_variant", `No ablation variant ${variantId}`);
   const { ablation, ...first } = row;
-  const ctx: Ctx = { db, spec: parseVariantKey(first.key), config: ablation.config as unknown as AblationConfig, ablationName: ablation.name, sourceRunId: ablation.runId, gpus: o.gpus ?? localGpuCount };
+  const ctx: Ctx = { db, spec: parseVariantKey(first.key), config: ablation.config as unknown as AblationConfig, ablationName: ablation.name, sourceRunId: ablation.runId, gpus: o.gpus ?? localGpuCount, signal: o.signal };
   let v: Variant = first;
   for (let guard = 0; guard < 8 && !TERMINAL.has(v.status); guard++) {
     const next = await stepOnce(ctx, v);
@@ -65,14 +70,20 @@ export async function casUpdate(db: Db, v: Variant, data: VariantData): Promise<
   return count === 1 ? db.ablationVariant.findUniqueOrThrow({ where: { id: v.id } }) : null;
 }
 
-function nextStep(spec: VariantSpec, v: Variant): VariantStep {
-  const steps = variantSteps(spec, v.dpoPairs ?? 0);
+/** Whether the variant's chain has Ds4 (old rows: the run's pairs were exported) and the pairs its sample step made. */
+export function ds4Of(v: Pick<Variant, "dataset" | "dpoPairs">): { ds4: boolean; pairs: number | null } {
+  const ds = v.dataset as Partial<VariantDataset> | null;
+  return { ds4: ds?.ds4 ?? (v.dpoPairs ?? 0) > 0, pairs: ds?.sampling ? ds.sampling.pairs : null };
+}
+
+function nextStep(spec: VariantSpec, v: Pick<Variant, "step" | "dataset" | "dpoPairs">): VariantStep {
+  const steps = variantSteps(spec, ds4Of(v));
   return steps[steps.indexOf(v.step as VariantStep) + 1] ?? "done";
 }
 
 const fail = (ctx: Ctx, v: Variant, message: string, status: "failed" | "blocked" = "failed") => casUpdate(ctx.db, v, { status, message, jobId: null });
 const moveOn = (ctx: Ctx, v: Variant, extra: VariantData = {}) => {
-  const step = nextStep(ctx.spec, v);
+  const step = nextStep(ctx.spec, { ...v, ...extra } as Variant);
   return casUpdate(ctx.db, v, { ...extra, step, status: step === "done" ? "succeeded" : "running", message: null, ...(step === "done" ? { jobId: null } : {}) });
 };
 
@@ -81,6 +92,7 @@ async function stepOnce(ctx: Ctx, v: Variant): Promise<Variant | null | "wait"> 
     case "generate": return generateStep(ctx, v);
     case "dataset": return datasetStep(ctx, v);
     case "train": return trainStep(ctx, v, "sft");
+    case "sample": return sampleStep(ctx, v);
     case "dpo": return trainStep(ctx, v, "dpo");
     case "evaluate": return evaluateStep(ctx, v);
     case "done": return casUpdate(ctx.db, v, { status: "succeeded", jobId: null });
@@ -98,8 +110,8 @@ async function generateStep(ctx: Ctx, v: Variant) {
 }
 
 /**
- * After its generation, the twin run goes through the stages its source went through (verify,
- * or DPO pairs with the source's settings) before its dataset is exported. The stage's job is
+ * After its generation, the twin run is verified as its source was (its Ds4 is sampled later from
+ * its own SFT model, so the run's R-Generator is not asked for pairs) before its dataset is exported. The stage's job is
  * found by the twin run's id, so an advance woken by that job's end sees it; a retried variant
  * (status queued) starts a new one, which resumes where the failed one stopped.
  */
@@ -115,11 +127,11 @@ async function followSourceStages(ctx: Ctx, v: Variant) {
     return "wait" as const;
   }
   if (ended && v.status !== "queued") {
-    return fail(ctx, v, `The ${stage.kind === "dpo" ? "DPO" : "verify"} stage of run ${v.runId} ${job!.status}${job!.lastError ? `: ${job!.lastError.split("\n")[0]}` : ""}. Retry runs it again from where it stopped.`);
+    return fail(ctx, v, `The verify stage of run ${v.runId} ${job!.status}${job!.lastError ? `: ${job!.lastError.split("\n")[0]}` : ""}. Retry runs it again from where it stopped.`);
   }
   const claimed = await casUpdate(ctx.db, v, { status: "running", message: describeTwinStage(stage, v.runId) });
   if (!claimed) return null;
-  const { jobId } = stage.kind === "dpo" ? await enqueueDpo(ctx.db, v.runId, stage.settings) : await enqueueVerify(ctx.db, v.runId);
+  const { jobId } = await enqueueVerify(ctx.db, v.runId);
   const linked = await casUpdate(ctx.db, claimed, { jobId });
   return linked ? ("wait" as const) : null;
 }
@@ -129,12 +141,13 @@ async function datasetStep(ctx: Ctx, v: Variant) {
   if (!started) return null;
   let ds: VariantDataset;
   try {
-    ds = await exportVariantDataset(ctx.db, { runId: v.runId, spec: ctx.spec, config: ctx.config, name: `${ctx.ablationName} ${v.key}` });
+    ds = await exportVariantDataset(ctx.db, { runId: v.runId, sourceRunId: ctx.sourceRunId, spec: ctx.spec, config: ctx.config, name: `${ctx.ablationName} ${v.key}` });
   } catch (e) {
     if (e instanceof AppError) return fail(ctx, started, e.message);
     throw e;
   }
-  return moveOn(ctx, started, { exportId: ds.exportId, dataset: ds, sftSamples: ds.sftSamples, dpoPairs: ds.dpoPairs });
+  // pairs: none yet where the sample step will make them, 0 where the variant has no Ds4
+  return moveOn(ctx, started, { exportId: ds.exportId, dataset: ds, sftSamples: ds.sftSamples, dpoPairs: ds.ds4 ? null : 0 });
 }
 
 async function finalModelOf(db: Db, trainingJobId: string): Promise<string | null> {
@@ -154,7 +167,7 @@ async function trainStep(ctx: Ctx, v: Variant, kind: "sft" | "dpo") {
   let over: Record<string, unknown> = { name: `${ctx.ablationName} · ${v.key} · ${kind}`.slice(0, 200), kind };
   if (kind === "dpo") {
     const sft = v.trainingJobId ? await finalModelOf(ctx.db, v.trainingJobId) : null;
-    if (!sft || !ds.dpoFile) return fail(ctx, v, "DPO needs the SFT model's final folder and the Ds4 pairs; neither may be missing.");
+    if (!sft || !ds.dpoFile) return fail(ctx, v, "DPO needs the SFT model's final folder and the Ds4 pairs sampled from it; neither may be missing.");
     over = { ...over, baseModel: sft };
   }
   const train = trainConfigFor(ctx.config.training, kind === "sft" ? ds.sftFile : ds.dpoFile!, over);
@@ -167,6 +180,28 @@ async function trainStep(ctx: Ctx, v: Variant, kind: "sft" | "dpo") {
   const job = await enqueueJob(ctx.db, "training.run", { trainingJobId: row.id, resume: false });
   const linked = await casUpdate(ctx.db, claimed, { jobId: job.id, ...(kind === "sft" ? { trainingJobId: row.id } : { dpoTrainingJobId: row.id }) });
   return linked ? ("wait" as const) : null;
+}
+
+/**
+ * Samples the variant's SFT model for its own Ds4 pairs, in this advance job. A worker that stops
+ * meanwhile leaves the job to be taken again: it samples only the queries not yet in answers.jsonl
+ * and finds the executions cached. The pairs file and counts are recorded in one write at the end.
+ */
+async function sampleStep(ctx: Ctx, v: Variant) {
+  const sft = v.trainingJobId ? await finalModelOf(ctx.db, v.trainingJobId) : null;
+  if (!sft) return fail(ctx, v, "Sampling Ds4 needs the SFT model's final folder, and the trainer reported none.");
+  const claimed = await casUpdate(ctx.db, v, { status: "running", message: `Sampling Ds4 from the SFT model ${sft}, then executing and pairing the answers.` });
+  if (!claimed) return null;
+  let made;
+  try {
+    made = await sampleVariantDs4(ctx.db, { variantId: v.id, runId: v.runId, sourceRunId: ctx.sourceRunId, config: ctx.config, sftModel: sft, signal: ctx.signal });
+  } catch (e) {
+    if (e instanceof AppError) return fail(ctx, claimed, e.message);
+    throw e;
+  }
+  const ds = { ...(claimed.dataset as unknown as VariantDataset), dpoFile: made.dpoFile, dpoPairs: made.sampling.pairs, sampling: made.sampling };
+  // no pair (every answer passed, or none did): no DPO step, the SFT model is evaluated; the page shows the counts
+  return moveOn(ctx, claimed, { dataset: ds, dpoPairs: made.sampling.pairs });
 }
 
 async function evaluateStep(ctx: Ctx, v: Variant) {

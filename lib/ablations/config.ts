@@ -36,10 +36,20 @@ export const ablationInputSchema = z.object({
   /** a training config without its dataset */
   training: z.record(z.string(), z.unknown()).default({}),
   evaluation: evaluationSettingsSchema,
+  /**
+   * Ds4 sampled from each variant's SFT model: answers per query and temperature (default: the
+   * source run's recorded DPO settings), and the longest answer in tokens.
+   */
+  sampling: z.object({
+    n: z.number().int().min(1).max(1024).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxNewTokens: z.number().int().min(1).max(32_768).default(1024),
+  }).strict().default({ maxNewTokens: 1024 }),
 });
 
 export type AblationInput = z.input<typeof ablationInputSchema>;
 export type EvaluationSettings = z.output<typeof evaluationSettingsSchema>;
+export type SamplingSettings = z.output<typeof ablationInputSchema>["sampling"];
 
 /** Where training jobs and exports are written, and how the trainer reaches the app. */
 export interface AblationPlacement {
@@ -52,6 +62,8 @@ export interface AblationConfig {
   seed: number;
   training: Record<string, unknown>;
   evaluation: EvaluationSettings;
+  /** absent in ablations made before the sample step existed */
+  sampling?: SamplingSettings;
   placement: AblationPlacement;
   /** the source run's discussion mode */
   runMode: "centralized" | "parallel";

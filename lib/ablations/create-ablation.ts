@@ -31,7 +31,7 @@ export async function createAblation(db: Db, raw: unknown, placement: AblationPl
   const target = await evaluationTarget(db, { ...input.evaluation, model: "(trained later)" });
   await assertEndpointsAnswer([{ label: `the evaluation ${target.label}`, endpoint: target.endpoint, skipModelCheck: true }], "The ablation was not started");
   if (specs.some((s) => s.kind === "mode")) await checkRunEndpoints(db, runConfig, "The ablation was not started (its twin run needs them)");
-  const config: AblationConfig = { seed: input.seed, training: input.training, evaluation: input.evaluation, placement, runMode };
+  const config: AblationConfig = { seed: input.seed, training: input.training, evaluation: input.evaluation, sampling: input.sampling, placement, runMode };
   const ablation = await db.ablation.create({ data: { name: input.name ?? `Ablation of ${run.name}`, runId: run.id, config: config as object } });
 
   const variants: CreatedAblation["variants"] = [];

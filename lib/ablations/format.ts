@@ -16,11 +16,16 @@ export function formatCell(row: AblationTableRow, column: string): string {
   return d === undefined ? v.toFixed(1) : `${v.toFixed(1)} (${d >= 0 ? "+" : ""}${d.toFixed(1)})`;
 }
 
+/** What a variant's sample step made: pairs, from how many answers (and how many passed their tests). */
+export function formatSampling(s: { queries: number; answers: number; passing: number; pairs: number; samplingFailures: number }): string {
+  return `${s.pairs} pairs · ${s.queries} queries, ${s.answers} answers, ${s.passing} passed${s.samplingFailures ? `, ${s.samplingFailures} not sampled` : ""}`;
+}
+
 /** `xinstruct ablate show`: each variant's place in its chain, then the Table 2 comparison. */
 export function formatAblation(view: AblationView): string {
   const variants = table([
-    ["variant", "step", "status", "samples", "training", "evaluation", "message"],
-    ...view.variants.map((v) => [v.key, v.step, v.status, v.sftSamples == null ? "—" : String(v.sftSamples), v.trainingJobId ?? "—", v.evaluation ? `${v.evaluation.id}${v.evaluationAttached ? " (attached)" : ""}` : "—", v.message ?? ""]),
+    ["variant", "step", "status", "samples", "ds4 (sampled)", "training", "evaluation", "message"],
+    ...view.variants.map((v) => [v.key, v.step, v.status, v.sftSamples == null ? "—" : String(v.sftSamples), v.sampling ? formatSampling(v.sampling) : "—", v.trainingJobId ?? "—", v.evaluation ? `${v.evaluation.id}${v.evaluationAttached ? " (attached)" : ""}` : "—", v.message ?? ""]),
   ]);
   const cols = [...view.table.columns, "avg"];
   const comparison = view.table.columns.length

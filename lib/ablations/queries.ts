@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { prepareAblationTable } from "@/lib/domain/eval-charts";
 import { AppError } from "@/lib/errors";
 import { toRunScores } from "@/lib/evals/app/run-scores";
-import { enqueueAdvance, type Variant } from "./advance";
+import { ds4Of, enqueueAdvance, type Variant } from "./advance";
 import type { AblationConfig } from "./config";
+import type { VariantDataset } from "./variant-dataset";
 import { parseVariantKey, variantLabel, variantSteps } from "./variants";
 
 const FINISHED_JOB = new Set(["succeeded", "failed", "cancelled"]);
@@ -44,8 +45,9 @@ function variantView(v: Variant, evaluation: { id: string; name: string; model: 
   const spec = parseVariantKey(v.key);
   return {
     id: v.id, key: v.key, label: variantLabel(spec), step: v.step, status: v.status, message: v.message,
-    steps: variantSteps(spec, v.dpoPairs ?? 0), runId: v.runId, exportId: v.exportId, sftSamples: v.sftSamples, dpoPairs: v.dpoPairs,
+    steps: variantSteps(spec, ds4Of(v)), runId: v.runId, exportId: v.exportId, sftSamples: v.sftSamples, dpoPairs: v.dpoPairs,
     perLanguage: ((v.dataset as { perLanguage?: Record<string, number> } | null)?.perLanguage ?? null),
+    sampling: (v.dataset as Partial<VariantDataset> | null)?.sampling ?? null,
     trainingJobId: v.trainingJobId, dpoTrainingJobId: v.dpoTrainingJobId, evaluationAttached: v.evaluationAttached, evaluation,
   };
 }
@@ -69,7 +71,7 @@ export async function getAblationView(db: Db, id: string) {
     "full",
   );
   const config = ablation.config as unknown as AblationConfig;
-  return { id: ablation.id, name: ablation.name, runId: ablation.runId, createdAt: ablation.createdAt, seed: config.seed, runMode: config.runMode, training: config.training, evaluation: config.evaluation, variants, table };
+  return { id: ablation.id, name: ablation.name, runId: ablation.runId, createdAt: ablation.createdAt, seed: config.seed, runMode: config.runMode, training: config.training, evaluation: config.evaluation, sampling: config.sampling ?? null, variants, table };
 }
 
 export type AblationView = Awaited<ReturnType<typeof getAblationView>>;

@@ -54,11 +54,15 @@ describe("ablation variants", () => {
   });
 
   it("chains dataset → training (→ DPO on Ds4) → evaluation; a mode variant generates its run first", () => {
-    expect(variantSteps(parseVariantKey("full"), 12)).toEqual(["dataset", "train", "dpo", "evaluate", "done"]);
-    expect(variantSteps(parseVariantKey("full"), 0)).toEqual(["dataset", "train", "evaluate", "done"]);
-    expect(variantSteps(parseVariantKey("no-ds4"), 12)).toEqual(["dataset", "train", "evaluate", "done"]);
-    expect(variantSteps(parseVariantKey("size:0.5"), 12)).toEqual(["dataset", "train", "evaluate", "done"]);
-    expect(variantSteps(parseVariantKey("parallel"), 0)).toEqual(["generate", "dataset", "train", "evaluate", "done"]);
+    const ds4 = (pairs: number | null) => ({ ds4: true, pairs });
+    expect(variantSteps(parseVariantKey("full"), ds4(null))).toEqual(["dataset", "train", "sample", "dpo", "evaluate", "done"]);
+    expect(variantSteps(parseVariantKey("full"), ds4(12))).toEqual(["dataset", "train", "sample", "dpo", "evaluate", "done"]);
+    // the SFT model's answers made no pair: nothing to DPO-train on
+    expect(variantSteps(parseVariantKey("full"), ds4(0))).toEqual(["dataset", "train", "sample", "evaluate", "done"]);
+    expect(variantSteps(parseVariantKey("full"), { ds4: false, pairs: null })).toEqual(["dataset", "train", "evaluate", "done"]);
+    expect(variantSteps(parseVariantKey("no-ds4"), ds4(null))).toEqual(["dataset", "train", "evaluate", "done"]);
+    expect(variantSteps(parseVariantKey("size:0.5"), ds4(null))).toEqual(["dataset", "train", "evaluate", "done"]);
+    expect(variantSteps(parseVariantKey("parallel"), ds4(null))).toEqual(["generate", "dataset", "train", "sample", "dpo", "evaluate", "done"]);
     expect(usesPairs(parseVariantKey("no-ds3"))).toBe(true);
   });
 });

@@ -98,9 +98,15 @@ export function usesPairs(spec: VariantSpec): boolean {
   return spec.kind === "full" || spec.kind === "mode" || (spec.kind === "without" && spec.part !== "ds4");
 }
 
-export type VariantStep = "generate" | "dataset" | "train" | "dpo" | "evaluate" | "done";
+export type VariantStep = "generate" | "dataset" | "train" | "sample" | "dpo" | "evaluate" | "done";
 
-/** The chain a variant goes through; "dpo" only where it keeps Ds4 and there are pairs. */
-export function variantSteps(spec: VariantSpec, pairs: number): VariantStep[] {
-  return [...(spec.kind === "mode" ? (["generate"] as const) : []), "dataset", "train", ...(usesPairs(spec) && pairs > 0 ? (["dpo"] as const) : []), "evaluate", "done"];
+/**
+ * The chain a variant goes through. Where the run's data has Ds4 (`ds4`) and the variant keeps
+ * it, its SFT model is sampled ("sample": answers executed and paired, as the paper builds Ds4)
+ * and DPO-trained on those pairs; `pairs` is what the sample step made (null before it ran), and
+ * with none there is nothing to DPO-train on.
+ */
+export function variantSteps(spec: VariantSpec, ds4: { ds4: boolean; pairs: number | null }): VariantStep[] {
+  const dpo: VariantStep[] = usesPairs(spec) && ds4.ds4 ? ["sample", ...(ds4.pairs === 0 ? [] : (["dpo"] as const))] : [];
+  return [...(spec.kind === "mode" ? (["generate"] as const) : []), "dataset", "train", ...dpo, "evaluate", "done"];
 }

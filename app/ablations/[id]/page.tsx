@@ -28,6 +28,7 @@ export default async function AblationPage({ params }: { params: Promise<{ id: s
       <p className="muted">
         Run <Link href={`/runs/${view.runId}`}>{view.runId}</Link> ({view.runMode} discussion) · seed {view.seed} · base model <code>{String(view.training.baseModel ?? "default")}</code> ·
         evaluation on {view.evaluation.suites.map((s) => s.benchmark).join(", ")} via {view.evaluation.endpointName ?? view.evaluation.endpointUrl}
+        {view.sampling ? <span data-testid="ablation-sampling"> · Ds4 sampled from each SFT model: {view.sampling.n ?? "the run's"} answers per query, temperature {view.sampling.temperature ?? "the run's"}, at most {view.sampling.maxNewTokens} tokens</span> : null}
       </p>
       <VariantList ablationId={view.id} variants={view.variants} evaluations={evaluations.map((e) => ({ id: e.id, label: `${e.name} (${e.model}) · ${e.status}` }))} />
       <div className="panel" style={{ overflowX: "auto" }}>
