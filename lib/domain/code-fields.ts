@@ -66,6 +66,8 @@ export function cleanCodeField(text: string): string {
 export function codeField(message = "write the code") {
   return z
     .string()
+    // stated before the cleaning so the JSON schema a server or a grammar sees keeps minLength
+    .min(1, message)
     .transform(cleanCodeField)
     .refine((s) => s.trim().length > 0, message);
 }

@@ -1,11 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { executeEvaluation } from "@/lib/evals/app/execute-evaluation";
 import { createLocalTestExecutor } from "@/lib/evals/testing/local-test-executor";
 import { saveEndpoint } from "@/lib/settings/endpoints";
+import { TINY_MODEL_PATH } from "@/lib/llm/local/test-model";
 
 const BENCH = "../shared/benchmarks";
 let t: TestDb;
@@ -49,8 +53,13 @@ describe("evaluation without a model server", () => {
   });
 
   it("a local endpoint whose GGUF file is gone fails the launch naming the file", async () => {
-    await saveEndpoint(t.db, { name: "gone", provider: "local", model: "qwen", modelPath: "/nonexistent/qwen.gguf" });
+    // saved while its file was there (Settings checks it), then the file went away
+    const dir = mkdtempSync(path.join(tmpdir(), "xi-gone-"));
+    const modelPath = path.join(dir, "qwen.gguf");
+    copyFileSync(TINY_MODEL_PATH, modelPath);
+    await saveEndpoint(t.db, { name: "gone", provider: "local", model: "qwen", modelPath });
+    rmSync(dir, { recursive: true, force: true });
     await expect(createEvaluation(t.db, { name: "x", model: "qwen", endpointName: "gone", mode: "chat", suites }))
-      .rejects.toMatchObject({ code: "unavailable:endpoint", message: expect.stringMatching(/endpoint "gone": The model file \/nonexistent\/qwen\.gguf does not exist/) });
+      .rejects.toMatchObject({ code: "unavailable:endpoint", message: expect.stringContaining(`endpoint "gone": The model file ${modelPath} does not exist`) });
   });
 });
