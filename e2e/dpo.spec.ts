@@ -27,7 +27,7 @@ test.beforeAll(() => {
   writeFileSync(path.join(dir, "corpus", "words.js"), "function countWords(text) {\n  return text.split(/\\s+/).filter(Boolean).length;\n}\nmodule.exports = { countWords };\n");
   writeFileSync(path.join(dir, "run.yaml"), [
     `name: e2e-dpo-${Date.now()}`,
-    "seed: 7",
+    "seed: 15",
     "languages: [py, js]",
     "seedData: { modes: [ds1] }",
     "targets: { ds3Samples: 0 }",

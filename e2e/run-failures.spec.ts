@@ -13,6 +13,11 @@ test.beforeAll(async ({ request }) => {
   server = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
+      // it lists its model as real servers do (the app checks that before a run starts), then refuses every call
+      if (req.method === "GET" && req.url === "/v1/models") {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: [{ id: "some-model", object: "model" }] }));
+        return;
+      }
       requests++;
       res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "response_format is not supported by this server", type: "invalid_request_error" } }));
     });
