@@ -19,7 +19,5 @@ export async function dpoFromModel(db: Db, runId: string, settings: DpoSettings 
     model: settings.fromModel, n: settings.n, temperature: settings.temperature, maxNewTokens: o.maxNewTokens, python: o.python,
     workDir: path.join(env().dataDir, "ds4-samples", runId), signal: o.signal, onLine: o.onLine,
   });
-  // a model's text may hold NUL characters, which PostgreSQL's text and JSON columns refuse
-  const clean = new Map([...answers].map(([id, list]) => [id, list.map((a) => a.replace(/\u0000/g, ""))]));
-  return dpoRun(db, runId, { ...settings, ...o, presampled: { model: settings.fromModel, answers: clean } });
+  return dpoRun(db, runId, { ...settings, ...o, presampled: { model: settings.fromModel, answers } });
 }
