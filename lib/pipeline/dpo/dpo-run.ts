@@ -61,6 +61,8 @@ export interface DpoCounts {
   summary: string | null;
 }
 
+/** A model's text may hold NUL characters, which PostgreSQL's text and JSON columns refuse. */
+const withoutNul = (a: string) => a.replace(/\u0000/g, "");
 const stepKey = (sampleId: string) => `dpo:${sampleId}`;
 const cancelled = () => new AppError("cancelled:dpo", "DPO sampling was cancelled.");
 
@@ -106,7 +108,7 @@ export async function dpoRun(db: Db, runId: string, opts: DpoOptions = {}): Prom
   const onAbort = () => stop.abort();
   opts.signal?.addEventListener("abort", onAbort);
   const sampleBatch = (b: DpoQuery[]) => {
-    const p = (client ? Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal))) : Promise.resolve(b.map((q) => ({ answers: opts.presampled!.answers.get(q.id)?.slice(0, n) ?? [], calls: 0, causes: {} })))).then((rs) =>
+    const p = (client ? Promise.all(b.map((q) => sampleAnswers(client, q, n, stop.signal))) : Promise.resolve(b.map((q) => ({ answers: (opts.presampled!.answers.get(q.id)?.slice(0, n) ?? []).map(withoutNul), calls: 0, causes: {} })))).then((rs) =>
       rs.map((r) => {
         calls += r.calls;
         mergeCauses(counts.causes, r.causes);
