@@ -1,5 +1,7 @@
 "use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { apiJson, queryKeys } from "@/components/query/api";
 import { CALL_OUTCOMES } from "@/lib/domain/call-outcomes";
 
 /** The slice of a call record this panel shows (the API sends the whole record). */
@@ -22,28 +24,22 @@ const PAGE = 20;
 /** A run's model calls with each answer exactly as the model sent it, filtered by outcome. */
 export function ModelCalls({ runId }: { runId: string }) {
   const [outcome, setOutcome] = useState("");
-  const [calls, setCalls] = useState<Call[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function load(after?: number) {
-    setBusy(true);
-    setError(null);
-    try {
-      const q = new URLSearchParams({ limit: String(PAGE), outcome, ...(after !== undefined ? { after: String(after) } : {}) });
-      const res = await fetch(`/api/runs/${runId}/calls?${q}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-      const page = body.calls as Call[];
-      setCalls((prev) => (after !== undefined && prev ? [...prev, ...page] : page));
-      setMore(page.length === PAGE);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  // the outcome shown: chosen with "Show calls", so changing the select alone fetches nothing
+  const [shown, setShown] = useState<string | null>(null);
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.runCalls(runId, shown ?? ""),
+    enabled: shown !== null,
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam, signal }) => {
+      const q = new URLSearchParams({ limit: String(PAGE), outcome: shown ?? "", ...(pageParam !== undefined ? { after: String(pageParam) } : {}) });
+      return apiJson<{ calls: Call[] }>(`/api/runs/${runId}/calls?${q}`, { signal }).then((b) => b.calls);
+    },
+    getNextPageParam: (page) => (page.length === PAGE ? page.at(-1)!.seq : undefined),
+  });
+  const calls = query.data?.pages.flat() ?? null;
+  const busy = query.isFetching;
+  const error = query.error ? query.error.message : null;
+  const show = () => (shown === outcome ? void query.refetch() : setShown(outcome));
 
   return (
     <section className="panel" aria-label="Model calls" data-testid="model-calls">
@@ -58,10 +54,10 @@ export function ModelCalls({ runId }: { runId: string }) {
             ))}
           </select>
         </label>
-        <button onClick={() => load()} disabled={busy}>Show calls</button>
+        <button onClick={show} disabled={busy}>Show calls</button>
       </div>
       {error ? <p className="error" role="alert">{error}</p> : null}
-      {calls && calls.length === 0 ? <p className="muted">No calls{outcome ? ` with outcome ${outcome}` : ""}.</p> : null}
+      {calls && calls.length === 0 ? <p className="muted">No calls{shown ? ` with outcome ${shown}` : ""}.</p> : null}
       {calls?.map((c) => (
         <details key={c.seq} data-testid="model-call" data-outcome={c.outcome}>
           <summary>
@@ -74,7 +70,7 @@ export function ModelCalls({ runId }: { runId: string }) {
           {c.text !== undefined ? <pre className="log" data-testid="model-call-text">{c.text}</pre> : <p className="muted">No answer (the request failed).</p>}
         </details>
       ))}
-      {more && calls ? <button className="secondary" onClick={() => load(calls.at(-1)!.seq)} disabled={busy}>More</button> : null}
+      {query.hasNextPage ? <button className="secondary" onClick={() => query.fetchNextPage()} disabled={busy}>More</button> : null}
     </section>
   );
 }

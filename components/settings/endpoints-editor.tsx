@@ -1,4 +1,6 @@
 "use client";
+import { useMutation } from "@tanstack/react-query";
+import { apiJson } from "@/components/query/api";
 import { useState } from "react";
 import type { ProbeResult } from "@/lib/llm/probe/probe-result";
 import { ProbeSummary } from "./probe-summary";
@@ -36,23 +38,22 @@ export function EndpointsEditor({ initial, localModels = [] }: { initial: Endpoi
   const [editing, setEditing] = useState<EndpointView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [testing, setTesting] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const set = (k: keyof Form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   const local = form.provider === "local";
   const remote = form.provider !== "scripted" && !local;
   const upsert = (list: EndpointView[], row: EndpointView) => [...list.filter((r) => r.name !== row.name), row].sort((a, b) => a.name.localeCompare(b.name));
 
-  async function test(r: EndpointView, after: EndpointView[] = rows) {
-    setTesting(r.id);
-    setShown(r.name);
-    setError(null);
-    const res = await fetch(`/api/settings/endpoints/${r.id}/test`, { method: "POST" });
-    const json = await res.json().catch(() => ({}));
-    setTesting(null);
-    if (!res.ok) return setError(json?.error?.message ?? `Could not test ${r.name} (HTTP ${res.status}).`);
-    setRows(upsert(after, json.endpoint));
-  }
+  const probe = useMutation({
+    mutationFn: (r: EndpointView) => apiJson<{ endpoint: EndpointView }>(`/api/settings/endpoints/${r.id}/test`, { method: "POST" }),
+    onMutate: (r) => {
+      setShown(r.name);
+      setError(null);
+    },
+    onSuccess: ({ endpoint }) => setRows((list) => upsert(list, endpoint)),
+    onError: (e, r) => setError(`Could not test ${r.name}: ${e.message}`),
+  });
+  const testing = probe.isPending ? probe.variables.id : null;
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -75,7 +76,7 @@ export function EndpointsEditor({ initial, localModels = [] }: { initial: Endpoi
     setRows(next);
     setForm(EMPTY);
     setEditing(null);
-    await test(json.endpoint, next); // a saved endpoint is tested at once: a dead one is said now
+    probe.mutate(json.endpoint); // a saved endpoint is tested at once: a dead one is said now
   }
   function edit(r: EndpointView) {
     setEditing(r);
@@ -146,7 +147,7 @@ export function EndpointsEditor({ initial, localModels = [] }: { initial: Endpoi
                     <div className="muted" data-testid={`mode-${r.name}`}>{modeLabel(r)}</div>
                   </td>
                   <td style={{ display: "flex", flexWrap: "wrap", gap: 4 }}>
-                    <button type="button" onClick={() => test(r)} disabled={testing !== null} aria-label={`Test connection of ${r.name}`}>{testing === r.id ? "Testing…" : "Test connection"}</button>
+                    <button type="button" onClick={() => probe.mutate(r)} disabled={testing !== null} aria-label={`Test connection of ${r.name}`}>{testing === r.id ? "Testing…" : "Test connection"}</button>
                     <button type="button" className="secondary" onClick={() => edit(r)} aria-label={`Edit ${r.name}`}>Edit</button>
                     <button type="button" className="danger" onClick={() => remove(r)} aria-label={`Delete ${r.name}`}>Delete</button>
                   </td>

@@ -1,0 +1,13 @@
+/** A JSON call to the app's API for TanStack Query: a non-2xx answer throws the server's message. */
+export async function apiJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status} from ${url}`);
+  return body as T;
+}
+
+/** Query keys, one factory per resource. */
+export const queryKeys = {
+  session: ["auth", "session"] as const,
+  runCalls: (runId: string, outcome: string) => ["runs", runId, "calls", { outcome }] as const,
+};
