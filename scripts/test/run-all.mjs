@@ -21,6 +21,9 @@ const want = (part) => !only || only.includes(part);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
 let crashed = false;
+// A leg that ended badly with no failing test (vitest's unhandled errors, a missing report, a
+// failed build) is named in the final list too, so the tail of the log says why the exit is 1.
+function crash(msg) { crashed = true; console.error(msg); failures.push(`[crash] ${msg}`); }
 // Every failure by name with the start of its message, printed again at the very end:
 // CI shows only the tail of the log, and the failing test must be visible there.
 const failures = [];
@@ -38,7 +41,7 @@ function vitest(label, args, extraEnv) {
   console.log(`\n== ${label}`);
   const code = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args], extraEnv);
   const r = readJson(report);
-  if (!r) { crashed = true; console.error(`${label}: no report (exit ${code})`); return; }
+  if (!r) { crash(`${label}: no report (exit ${code})`); return; }
   totals.passed += r.numPassedTests; totals.failed += r.numFailedTests; totals.skipped += r.numPendingTests + r.numTodoTests;
   for (const file of r.testResults ?? []) {
     const rel = path.relative(root, file.name);
@@ -49,7 +52,7 @@ function vitest(label, args, extraEnv) {
       failures.push(`[${label}] ${rel} (file failed)\n    ${firstLines(file.message)}`);
     }
   }
-  if (code !== 0 && r.numFailedTests === 0) { crashed = true; console.error(`${label}: vitest exited ${code}`); }
+  if (code !== 0 && r.numFailedTests === 0) crash(`${label}: vitest exited ${code} with no failing test (unhandled errors are printed above as "Unhandled Errors")`);
 }
 
 if (want("unit")) vitest("sqlite", []);
@@ -72,7 +75,7 @@ if (want("python")) {
   rmSync(path.join(out, "python-report.json"), { force: true });
   run(process.execPath, ["scripts/test/python.mjs"]);
   const r = readJson(path.join(out, "python-report.json"));
-  if (!r) { crashed = true; console.error("python: no report"); }
+  if (!r) crash("python: no report");
   else {
     totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped;
     for (const name of r.failures ?? []) failures.push(`[python] ${name}`);
@@ -82,19 +85,18 @@ if (want("python")) {
 if (want("e2e")) {
   console.log("\n== e2e (Playwright, Debian Chromium)");
   if (needsBuild(root) && run(process.execPath, ["node_modules/next/dist/bin/next", "build"]) !== 0) {
-    crashed = true;
-    console.error("e2e: build failed");
+    crash("e2e: build failed");
   } else {
     rmSync(path.join(root, ".e2e-data"), { recursive: true, force: true });
     const report = path.join(out, "e2e-report.json");
     rmSync(report, { force: true });
     const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { XINSTRUCT_SKIP_BUILD: "1" });
     const r = readJson(report);
-    if (!r) { crashed = true; console.error(`e2e: no report (exit ${code})`); }
+    if (!r) crash(`e2e: no report (exit ${code})`);
     else {
       totals.passed += r.stats.expected + r.stats.flaky; totals.failed += r.stats.unexpected; totals.skipped += r.stats.skipped;
       collectPlaywright(r.suites ?? []);
-      if (code !== 0 && r.stats.unexpected === 0) { crashed = true; console.error(`e2e: playwright exited ${code}`); }
+      if (code !== 0 && r.stats.unexpected === 0) crash(`e2e: playwright exited ${code} with no failing test`);
     }
   }
 }
