@@ -34,6 +34,8 @@ test("a run on a flawed server succeeds, and its calls show the raw answers by o
   await expect.poll(async () => (await (await request.get(`/api/runs/${run.id}`)).json()).run.status, { timeout: 90_000 }).toBe("succeeded");
 
   await page.goto(`/runs/${run.id}`);
+  await expect(page.getByTestId("run-status")).toBeVisible();
+  await expect(page.getByTestId("demo-notice")).toHaveCount(0); // a real server's run is not called a demo
   const panel = page.getByTestId("model-calls");
   await panel.getByLabel("Call outcome").selectOption("format-refused");
   await panel.getByRole("button", { name: "Show calls" }).click();

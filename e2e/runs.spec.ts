@@ -102,6 +102,8 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   const runId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { name: RUN })).toBeVisible();
   await expect(page.getByTestId("run-summary")).toContainText("2 agents per language");
+  // a run on the demo model says plainly what its answers are
+  await expect(page.getByTestId("demo-notice")).toContainText("offline demo model");
 
   // discussions arrive without a reload
   const messages = page.getByTestId("discussion-message");

@@ -33,6 +33,7 @@ export const scriptedOptionsSchema = z
 
 export type ScriptedOptions = z.infer<typeof scriptedOptionsSchema>;
 export type ScriptedFaults = z.infer<typeof scriptedFaultsSchema>;
+export type ScriptedOptionsInput = z.input<typeof scriptedOptionsSchema>;
 
 export const endpointProviders = ["openai-compatible", "openai", "anthropic", "local", "scripted"] as const;
 
@@ -94,8 +95,16 @@ export type ModelEndpointInput = z.input<typeof modelEndpointSchema>;
 
 export const DEMO_ENDPOINT_NAME = "demo";
 
-/** The offline default: the scripted demo model, answering instantly and always validly. */
-export const DEMO_ENDPOINT: ModelEndpointInput = { name: DEMO_ENDPOINT_NAME, provider: "scripted", model: "xinstruct-demo", concurrency: 64 };
+/**
+ * How the offline demo model behaves unless a run's config says otherwise: like a real model, it
+ * gets some solutions wrong (a planted bug its own tests catch), so that verification has failures
+ * to find and DPO has chosen/rejected pairs to make. Tests that need a flawless model set
+ * `faults.wrongSolution: 0` explicitly.
+ */
+export const DEMO_SCRIPTED_OPTIONS: ScriptedOptionsInput = { faults: { wrongSolution: 0.15 } };
+
+/** The offline default: the scripted demo model, answering instantly. */
+export const DEMO_ENDPOINT: ModelEndpointInput = { name: DEMO_ENDPOINT_NAME, provider: "scripted", model: "xinstruct-demo", concurrency: 64, scripted: DEMO_SCRIPTED_OPTIONS };
 
 export function isDemoEndpoint(e: Pick<ModelEndpoint, "provider">): boolean {
   return e.provider === "scripted";

@@ -96,7 +96,7 @@ describe("structured calls with the demo model", () => {
     if (r.ok) return;
     expect(r.failure.kind).toBe("invalid-output");
     expect(r.calls.map((x) => x.outcome)).toEqual(["invalid-output", "invalid-output", "invalid-output"]);
-    const prompts = model().doGenerateCalls.map((call) => JSON.stringify(call.prompt));
+    const prompts = model().recentCalls.map((call) => JSON.stringify(call.prompt));
     expect(prompts[0]).not.toContain("could not be used");
     expect(prompts[1]).toContain("Your previous answer could not be used");
     expect(prompts[2].match(/could not be used/g)).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { APICallError } from "ai";
-import { MockLanguageModelV3 } from "ai/test";
+import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { scriptedOptionsSchema, type ScriptedOptions } from "@/lib/domain/model-endpoint";
 import { PROMPT_KINDS, promptKindOf as readPromptKind, type PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import { hashString, rngFor } from "@/lib/domain/seeded-rng";
@@ -8,21 +8,14 @@ import { benchmarkAnswer } from "./scripted/benchmark-answer";
 import { sleepOrAbort } from "@/lib/domain/sleep";
 
 /**
- * The demo model: an AI SDK language model that answers every xinstruct prompt kind with
- * plausible, valid answers (runnable solutions with tests), deterministically. The answer to a
- * prompt depends only on the seed (the call's `seed`, e.g. the run seed), the prompt text and
- * how many times that same prompt was asked before, never on timing or call order, so a run
- * replays exactly. Faults (malformed JSON, refusals, slow answers, 429s, 5xx, wrong solutions)
- * are injected at configured rates to exercise every code path.
+ * The demo model: an AI SDK language model (the provider spec's LanguageModelV3, written out here
+ * rather than the SDK's test mock, which keeps every call in memory) that answers every xinstruct
+ * prompt kind with plausible, valid answers (runnable solutions with tests), deterministically.
+ * The answer to a prompt depends only on the seed (the call's `seed`, e.g. the run seed), the
+ * prompt text and how many times that same prompt was asked before, never on timing or call
+ * order, so a run replays exactly. Faults (malformed JSON, refusals, slow answers, 429s, 5xx,
+ * wrong solutions) are injected at configured rates to exercise every code path.
  */
-
-// the provider spec types, taken from the mock itself (@ai-sdk/provider is not a direct dependency)
-type LanguageModelV3 = Exclude<ConstructorParameters<typeof MockLanguageModelV3>[0], undefined>;
-type DoGenerate = Extract<LanguageModelV3["doGenerate"], (...args: never[]) => unknown>;
-type DoStream = Extract<LanguageModelV3["doStream"], (...args: never[]) => unknown>;
-type LanguageModelV3CallOptions = Parameters<DoGenerate>[0];
-type LanguageModelV3GenerateResult = Awaited<ReturnType<DoGenerate>>;
-type LanguageModelV3StreamPart = Awaited<ReturnType<DoStream>>["stream"] extends ReadableStream<infer P> ? P : never;
 
 export const DEMO_PROVIDER = "xinstruct-demo";
 
@@ -33,7 +26,14 @@ export interface ScriptedModelStats {
   faults: { rateLimit: number; serverError: number; slow: number; refusal: number; malformed: number };
 }
 
-export type ScriptedModel = MockLanguageModelV3 & { stats: ScriptedModelStats; label: "demo model" };
+export type ScriptedModel = LanguageModelV3 & {
+  stats: ScriptedModelStats;
+  label: "demo model";
+  /** the options of the last few calls, newest last (for tests; bounded, so a long run does not grow it) */
+  recentCalls: LanguageModelV3CallOptions[];
+};
+
+const RECENT_CALLS = 16;
 
 function promptText(options: LanguageModelV3CallOptions): { firstUser: string; all: string } {
   let firstUser: string | null = null;
@@ -73,11 +73,14 @@ export function createScriptedModel(input: Partial<ScriptedOptions> & { modelId?
   const options = scriptedOptionsSchema.parse(rest);
   const { faults } = options;
   const asked = new Map<number, number>();
+  const recentCalls: LanguageModelV3CallOptions[] = [];
   const stats: ScriptedModelStats = { calls: 0, cpuMs: 0, faults: { rateLimit: 0, serverError: 0, slow: 0, refusal: 0, malformed: 0 } };
 
   async function generate(call: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const started = performance.now();
     stats.calls++;
+    recentCalls.push(call);
+    if (recentCalls.length > RECENT_CALLS) recentCalls.shift();
     const { firstUser, all } = promptText(call);
     const seed = call.seed ?? 0;
     const key = hashString(all, seed);
@@ -122,9 +125,11 @@ export function createScriptedModel(input: Partial<ScriptedOptions> & { modelId?
     };
   }
 
-  const model = new MockLanguageModelV3({
+  const model: LanguageModelV3 = {
+    specificationVersion: "v3",
     provider: DEMO_PROVIDER,
     modelId: modelId ?? "xinstruct-demo",
+    supportedUrls: {},
     doGenerate: generate,
     doStream: async (call) => {
       const result = await generate(call);
@@ -138,6 +143,6 @@ export function createScriptedModel(input: Partial<ScriptedOptions> & { modelId?
       ];
       return { stream: new ReadableStream({ start: (c) => (parts.forEach((p) => c.enqueue(p)), c.close()) }) };
     },
-  });
-  return Object.assign(model, { stats, label: "demo model" as const });
+  };
+  return Object.assign(model, { stats, recentCalls, label: "demo model" as const });
 }

@@ -1,6 +1,7 @@
 import type { PromptKind } from "@/lib/domain/prompts/prompt-kinds";
 import { hashString, type Rng } from "@/lib/domain/seeded-rng";
 import { buggySolution, findProblem, implementation, instructionFor, PROBLEM_KEYS, type ProblemKey } from "./templates";
+import { snippetReference } from "./snippet-names";
 import { allowedTargets, gradesOf, languageOf, listedNames, scaleOf, snippetOf } from "./read-prompt";
 
 /**
@@ -94,8 +95,11 @@ function synthesisAnswer(ctx: AnswerContext) {
 export function answerFor(ctx: AnswerContext): Record<string, unknown> {
   const language = languageOf(ctx.user);
   switch (ctx.kind) {
-    case "ds1-instruction":
-      return { instruction: `${instructionFor(language, problemFor(snippetOf(ctx.user), ctx.rng))} ${ctx.rng.pick(FLAVOURS)}` };
+    case "ds1-instruction": {
+      // the task comes first: the response step finds its problem by the first function name it reads
+      const snippet = snippetOf(ctx.user);
+      return { instruction: `${instructionFor(language, problemFor(snippet, ctx.rng))} ${snippetReference(snippet)} ${ctx.rng.pick(FLAVOURS)}`.replace(/\s+/g, " ").trim() };
+    }
     case "ds2-instruction":
       return { instruction: `${instructionFor(language, problemFor(ctx.user, ctx.rng))} ${ctx.rng.pick(FLAVOURS)}` };
     case "ds1-response":

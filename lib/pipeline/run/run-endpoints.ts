@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { modelEndpointSchema, type ModelEndpoint } from "@/lib/domain/model-endpoint";
+import { DEMO_SCRIPTED_OPTIONS, modelEndpointSchema, type ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { MODEL_ROLES, type RunConfig } from "@/lib/domain/run-config";
 import { parseStoredProbe } from "@/lib/llm/probe/probe-result";
 import { getEndpointWithSecret } from "@/lib/settings/endpoints";
@@ -35,6 +35,8 @@ export function toModelEndpoint(row: SettingsRow): ModelEndpoint {
     threads: row.threads ?? undefined,
     pricePerMillionInput: row.priceInPerMTok ?? undefined,
     pricePerMillionOutput: row.priceOutPerMTok ?? undefined,
+    // a demo model added in Settings behaves as the default demo does
+    scripted: row.provider === "scripted" ? DEMO_SCRIPTED_OPTIONS : undefined,
   });
   rememberEndpointSecrets(parsed);
   // Settings allow names (spaces) that run configs do not; the role refers to it by that name
@@ -58,4 +60,13 @@ export async function usedEndpoints(db: Db, config: RunConfig): Promise<ModelEnd
   const names = [...new Set(MODEL_ROLES.map((r) => config.models[r].endpoint))];
   const settings = await resolveSettingsEndpoints(db, config);
   return names.flatMap((n) => config.models.endpoints.find((e) => e.name === n) ?? settings.find((e) => e.name === n) ?? []);
+}
+
+/** Whether any of a run's roles answers with the demo model (the run page says so plainly). */
+export async function runUsesDemoModel(db: Db, config: RunConfig): Promise<boolean> {
+  try {
+    return (await usedEndpoints(db, config)).some((e) => e.provider === "scripted");
+  } catch {
+    return false; // an endpoint since removed from Settings: the run page says nothing either way
+  }
 }
