@@ -60,10 +60,13 @@ def run(cfg: JobConfig, resume: bool = False, stop: StopFlag = None) -> str:
 
 
 def _run(cfg, resume, stop, d, rep, say) -> str:
+    phase = rep.phase if d.main else (lambda *a, **k: None)
+    phase("loading_model", f"loading {cfg.model}")
     loaded = models.load(cfg, d.device)
     if d.main:
         rep.record(loaded.attention_record())
     say(f"[trainer] attention: {loaded.attention_record()['message']}")
+    phase("preparing_data", f"tokenizing {cfg.dataset}" + (" and packing" if cfg.packing else ""))
     data = prepare(cfg, loaded.render, loaded.encode)
     if not data.train:
         raise ValueError("no training items after tokenization")
@@ -96,8 +99,11 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
     ref = ref_eval = None
     if cfg.kind == "dpo":
         say(f"[trainer] reference log-probs for {len(data.train) + len(data.eval)} pairs (computed once)")
+        ref_msg = f"reference log-probs of the {len(data.train)} training pairs (once, before the first step)"
+        phase("reference_logps", ref_msg, 0, len(data.train))
         ref = cached_reference(os.path.join(cfg.output_dir, "reference_logps.pt"),
-                               lambda: reference_logps(loaded, model, data.train, cfg.micro_batch_size, d, cfg.bf16))
+                               lambda: reference_logps(loaded, model, data.train, cfg.micro_batch_size, d, cfg.bf16,
+                                                       progress=lambda done, n: phase("reference_logps", ref_msg, done * d.world, n * d.world)))
         ref_eval = cached_reference(os.path.join(cfg.output_dir, "reference_logps_eval.pt"),
                                     lambda: reference_logps(loaded, model, data.eval, cfg.micro_batch_size, d, cfg.bf16))
 
@@ -108,6 +114,10 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
         f"{total} steps ({plan.steps_per_epoch} an epoch), accumulation {sched.accum} × micro {cfg.micro_batch_size} × {d.world} "
         f"process(es) ≈ {plan.samples_per_step:.0f} samples a step, warm-up {cfg.warmup_steps}")
     rep.status("running", step, f"{total} steps")
+    first_msg = (f"step {step + 1} of {total}: accumulating {sched.accum} micro-batch(es) of {cfg.micro_batch_size} "
+                 f"before the first metrics")
+    phase("first_step", first_msg, 0, sched.accum)
+    first_step, last_phase = step, time.time()
 
     window = {"tokens": 0, "time": 0.0, "steps": 0}
     model.train()
@@ -138,6 +148,9 @@ def _run(cfg, resume, stop, d, rep, say) -> str:
                     for k in agg:
                         agg[k] += float(out[k]) * w
             tokens += n_tok
+            if step == first_step and time.time() - last_phase > 2.0:
+                phase("first_step", first_msg, a + 1, sched.accum)
+                last_phase = time.time()
         if interrupted:
             opt.zero_grad(set_to_none=True)
             _save(cfg, model, opt, lr_sched, step, d, rep, say, stopper)

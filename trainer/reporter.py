@@ -40,6 +40,14 @@ class Reporter:
     def status(self, status: str, step: int, message: str = "") -> None:
         self.record({"type": "status", "status": status, "step": int(step), "message": message})
 
+    def phase(self, phase: str, message: str, done: Optional[int] = None, total: Optional[int] = None) -> None:
+        """What the trainer is doing before (or between) metrics: loading the model, tokenizing,
+        DPO's reference log-probs, the first accumulation. The job page shows the latest one."""
+        rec = {"type": "phase", "phase": phase, "message": message}
+        if done is not None and total is not None:
+            rec.update(done=int(done), total=int(total))
+        self.record(rec)
+
     def record(self, rec: dict) -> None:
         rec = {**rec, "time": time.time()}
         if self.jsonl:

@@ -49,14 +49,18 @@ def dpo_micro(loaded, model, items, idx, ref: torch.Tensor, beta: float, d: Dist
 
 
 @torch.no_grad()
-def reference_logps(loaded, model, items, micro: int, d: Dist, bf16: bool) -> torch.Tensor:
-    """(n, 2) tensor of log πref(chosen|x), log πref(rejected|x); each rank computes a share."""
+def reference_logps(loaded, model, items, micro: int, d: Dist, bf16: bool, progress=None) -> torch.Tensor:
+    """(n, 2) tensor of log πref(chosen|x), log πref(rejected|x); each rank computes a share.
+    `progress(done, total)` is called with this rank's pairs done, about every 5 %."""
     out = torch.zeros(len(items), 2, dtype=torch.float64, device=d.device)
     mine = [i for i in range(len(items)) if i % d.world == d.rank]
     was_training = model.training
     model.eval()
+    every = max(micro, (len(mine) // 20 // micro) * micro)
     for s in range(0, len(mine), micro):
         idx = mine[s:s + micro]
+        if progress and s % every == 0:
+            progress(s, len(mine))
         batch = to_device(collate_preferences([items[i] for i in idx], loaded.pad_id), d.device)
         with autocast(d.device, bf16):
             logps = sequence_logps(loaded.logits(model, batch), batch["labels"]).double()

@@ -7,7 +7,8 @@ import { JobActions } from "@/components/training/job-actions";
 import { MetricChart, type Series } from "@/components/training/metric-chart";
 import { OverlayPicker, type OtherJob } from "@/components/training/overlay-picker";
 import { useTrainingStream, type Checkpoint } from "@/components/training/use-training-stream";
-import { lossMarks, type JobNotes } from "@/lib/training/job-notes";
+import { lossMarks, phaseText, type JobNotes } from "@/lib/training/job-notes";
+import { QueuePosition } from "@/components/training/queue-position";
 import { TrainerNotes } from "@/components/training/trainer-notes";
 
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777"];
@@ -75,9 +76,9 @@ export function JobView({ job, afterSeq, points, checkpoints, notes, others }: J
   return (
     <>
       <div className="panel row" style={{ justifyContent: "space-between", flexWrap: "wrap", gap: 12 }}>
-        <span>Status: <span className={`badge ${s.status}`} data-testid="training-status">{s.status}</span></span>
+        <span>Status: <span className={`badge ${s.status}`} data-testid="training-status">{s.status}</span>{s.status === "queued" ? <> <QueuePosition jobId={job.id} /></> : null}</span>
         <span className="muted" data-testid="training-latest">
-          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : isActive(s.status) ? "no metrics yet" : "no metrics"}
+          {latest.loss ? `step ${latest.loss.step} · loss ${latest.loss.value.toFixed(4)}` : isActive(s.status) ? (s.status !== "queued" && s.notes.phase ? <span data-testid="training-phase">{phaseText(s.notes.phase)}</span> : "no metrics yet") : "no metrics"}
           {latest.eval_loss ? ` · eval ${latest.eval_loss.value.toFixed(4)}` : ""}
           {latest.tokens_per_s ? ` · ${Math.round(latest.tokens_per_s.value)} tok/s` : ""}
           {latest.mfu ? ` · MFU ${(latest.mfu.value * 100).toFixed(1)}%` : ""}

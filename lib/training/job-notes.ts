@@ -9,9 +9,11 @@ export interface JobNotes {
   best?: { step: number; evalLoss: number };
   earlyStop?: { step: number; bestStep: number; bestEvalLoss: number; message: string };
   final?: { step: number; bestStep?: number; bestEvalLoss?: number };
+  /** the trainer's latest phase before metrics: loading_model, preparing_data, reference_logps, first_step */
+  phase?: { phase: string; message: string; done?: number; total?: number };
 }
 
-export const NOTE_EVENTS = ["attention", "schedule", "best", "early_stop", "final"] as const;
+export const NOTE_EVENTS = ["attention", "schedule", "best", "early_stop", "final", "phase"] as const;
 
 const num = (v: unknown) => Number(v);
 
@@ -33,9 +35,16 @@ export function applyNote(n: JobNotes, type: string, d: Record<string, unknown>)
       return { ...n, earlyStop: { step: num(d.step), bestStep: num(d.best_step), bestEvalLoss: num(d.best_eval_loss), message: String(d.message) } };
     case "final":
       return { ...n, final: { step: num(d.step), ...(d.best_step !== undefined ? { bestStep: num(d.best_step), bestEvalLoss: num(d.best_eval_loss) } : {}) } };
+    case "phase":
+      return { ...n, phase: { phase: String(d.phase), message: String(d.message), ...(d.total !== undefined ? { done: num(d.done), total: num(d.total) } : {}) } };
     default:
       return n;
   }
+}
+
+/** The phase in words, with its progress: "loading Qwen/Qwen2.5-Coder-1.5B", "reference log-probs … (120/800)". */
+export function phaseText(p: NonNullable<JobNotes["phase"]>): string {
+  return p.total ? `${p.message} (${p.done ?? 0}/${p.total})` : p.message;
 }
 
 export function foldNotes(events: { type: string; data: unknown }[]): JobNotes {

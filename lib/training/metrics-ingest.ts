@@ -25,6 +25,8 @@ export const trainerRecord = z.discriminatedUnion("type", [
     total_steps: z.number().int().min(1), warmup_steps: z.number().int().min(0), samples_per_step: z.number(), warnings: z.array(z.string().max(1000)).max(20), time: z.number().optional(),
   }),
   z.object({ type: z.literal("status"), status: z.string().max(40), step: z.number().int().min(0), message: z.string().max(4000).default(""), time: z.number().optional() }),
+  // what the trainer is doing before its first metrics (loading, tokenizing, DPO's reference pass, the first accumulation)
+  z.object({ type: z.literal("phase"), phase: z.string().regex(/^[a-z_]{1,40}$/), message: z.string().max(1000), done: z.number().int().min(0).optional(), total: z.number().int().min(0).optional(), time: z.number().optional() }),
 ]);
 export type TrainerRecord = z.infer<typeof trainerRecord>;
 export const metricsBody = z.object({ records: z.array(trainerRecord).max(10_000) });
@@ -82,6 +84,7 @@ export async function ingestRecords(db: Db, jobId: string, records: TrainerRecor
     const seen = new Set(known.map((e) => `${e.type}@${(e.data as { step?: number } | null)?.step}`));
     for (const r of others) {
       if (r.type === "status") await appendEvent(db, topic, "trainer_status", { status: r.status, step: r.step, message: typeof r.message === "string" ? scrubSecrets(r.message) : r.message });
+      else if (r.type === "phase") await appendEvent(db, topic, "phase", { ...withoutTime(r), message: scrubSecrets(r.message), at: r.time ?? null });
       // what the trainer chose at start (a resume reports it again; the latest stands)
       else if (r.type === "attention" || r.type === "schedule") await appendEvent(db, topic, r.type, withoutTime(r));
       else if (!seen.has(`${r.type}@${r.step}`)) {
@@ -105,7 +108,8 @@ export async function ingestJsonl(db: Db, jobId: string, text: string, opts: { s
     if (!line.trim()) continue;
     try {
       const r = trainerRecord.safeParse(JSON.parse(line));
-      if (r.success && !(opts.skipStatus && r.data.type === "status")) records.push(r.data);
+      // a re-read after the job ended: its passing states (status, phase) are history, not news
+      if (r.success && !(opts.skipStatus && (r.data.type === "status" || r.data.type === "phase"))) records.push(r.data);
     } catch {
       /* a line cut short by a crash */
     }

@@ -37,6 +37,11 @@ class TrainEndToEndTest(unittest.TestCase):
         self.assertAlmostEqual(max(lrs), 3e-3)
         statuses = [r["status"] for r in self.server.records if r["type"] == "status"]
         self.assertEqual(statuses, ["running", "completed"])
+        # before the first metrics, the job page can say what the trainer is doing
+        phases = [r["phase"] for r in self.server.records if r["type"] == "phase"]
+        self.assertEqual(phases[:3], ["loading_model", "preparing_data", "first_step"], phases)
+        first = [r for r in self.server.records if r["type"] == "phase" and r["phase"] == "first_step"][0]
+        self.assertEqual((first["done"], first["total"]), (0, plan_accumulation(self.server.records)))
         att = [r for r in self.server.records if r["type"] == "attention"]
         self.assertEqual([(r["implementation"], r["packing"]) for r in att], [("native", "segments")])
         plan = [r for r in self.server.records if r["type"] == "schedule"][0]
@@ -58,6 +63,10 @@ class TrainEndToEndTest(unittest.TestCase):
         self.assertGreater(margins[-1], 0.5)
         self.assertEqual(len(self.server.metric("rewards_accuracy")), 8)
         self.assertTrue(os.path.isfile(os.path.join(self.dir, "out", "reference_logps.pt")))
+        ref = [r for r in self.server.records if r["type"] == "phase" and r["phase"] == "reference_logps"]
+        self.assertGreaterEqual(len(ref), 2, ref)  # announced, then its progress
+        self.assertEqual(ref[0]["done"], 0)
+        self.assertTrue(all(r["total"] == ref[0]["total"] > 0 for r in ref))
 
     def test_sigterm_checkpoints_then_resume_continues(self):
         job = write_job(os.path.join(self.dir, "job.json"), metrics_url=self.server.url, metrics_token="job-token",
@@ -97,6 +106,10 @@ class TrainEndToEndTest(unittest.TestCase):
         self.assertEqual(p.returncode, 1)
         self.assertIn("bad.jsonl:2: not valid JSON", out)
         self.assertEqual([r["status"] for r in self.server.records if r["type"] == "status"], ["failed"])
+
+
+def plan_accumulation(records):
+    return [r for r in records if r["type"] == "schedule"][0]["accumulation"]
 
 
 if __name__ == "__main__":
