@@ -91,7 +91,9 @@ export function keepAliveFetch(input: string | URL | Request, init: RequestInit 
             const pairs: [string, string][] = [];
             for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], raw[i + 1]]);
             const nullBody = status === 204 || status === 205 || status === 304 || init.method === "HEAD";
-            resolve(new Response(nullBody ? null : decoded(Buffer.concat(chunks), res.headers["content-encoding"]), { status, statusText: res.statusMessage, headers: pairs }));
+            // a Buffer over a plain ArrayBuffer (never a shared one): what Response takes
+            const bytes = nullBody ? null : (decoded(Buffer.concat(chunks), res.headers["content-encoding"]) as Uint8Array<ArrayBuffer>);
+            resolve(new Response(bytes, { status, statusText: res.statusMessage, headers: pairs }));
           } catch (e) {
             reject(new TypeError("fetch failed", { cause: e }));
           }
