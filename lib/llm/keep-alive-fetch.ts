@@ -17,7 +17,10 @@ import zlib from "node:zlib";
  * reference behaviour. The body is buffered, so this is for request/response calls, not streams.
  */
 
-const agentOptions = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 512, maxFreeSockets: 256, scheduling: "lifo" as const };
+// `timeout` closes a connection idle for 4 s (undici's default; sooner when the server's
+// Keep-Alive header says so), before a server drops it under a request; a request in flight
+// on it is not affected (checked: a 600 ms answer on a 300 ms agent timeout completes)
+const agentOptions = { keepAlive: true, keepAliveMsecs: 1_000, timeout: 4_000, maxSockets: 512, maxFreeSockets: 256, scheduling: "lifo" as const };
 const httpAgent = new http.Agent(agentOptions);
 const httpsAgent = new https.Agent(agentOptions);
 
