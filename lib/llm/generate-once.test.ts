@@ -1,9 +1,10 @@
-import type { LanguageModelV3CallOptions } from "@ai-sdk/provider";
+import type { LanguageModelV2, LanguageModelV2CallOptions, LanguageModelV3CallOptions } from "@ai-sdk/provider";
 import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { modelEndpointSchema } from "@/lib/domain/model-endpoint";
 import { instructionOutput, solutionOutput } from "@/lib/domain/output-schemas";
 import { ds1InstructionPrompt, ds1ResponsePrompt } from "@/lib/domain/prompts/seed-prompts";
+import { generateOnce } from "./generate-once";
 import { createModelClient } from "./model-client";
 import { StructuredModeMemory } from "./structured-output";
 
@@ -96,5 +97,29 @@ describe("one model call through doGenerate", () => {
     expect(r.ok).toBe(true);
     expect(seen[1].prompt.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(seen[1].prompt[2]).toEqual({ role: "assistant", content: [{ type: "text", text: '{"instruction": "too short"}' }] });
+  });
+
+  it("sends a model of an older spec (v2) through generateText, with the same request and answer", async () => {
+    const seen: LanguageModelV2CallOptions[] = [];
+    const v2: LanguageModelV2 = {
+      specificationVersion: "v2",
+      provider: "old",
+      modelId: "m2",
+      supportedUrls: {},
+      doGenerate: async (options) => {
+        seen.push(options);
+        return { content: [{ type: "text", text: INSTRUCTION }], finishReason: "length", usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7 }, warnings: [] };
+      },
+      doStream: () => Promise.reject(new Error("not used")),
+    };
+    const schema = { type: "object", properties: { instruction: { type: "string" } } };
+    const r = await generateOnce(v2, { system: "sys", messages: [{ role: "user", content: "hi" }], mode: "json_schema", jsonSchema: schema, temperature: 0.1, maxOutputTokens: 64, seed: 3, abortSignal: new AbortController().signal });
+    expect(r).toEqual({ text: INSTRUCTION, finishReason: "length", inputTokens: 3, outputTokens: 4 });
+    expect(seen[0].prompt).toEqual([
+      { role: "system", content: "sys" },
+      { role: "user", content: [{ type: "text", text: "hi" }] },
+    ]);
+    expect(seen[0].responseFormat).toMatchObject({ type: "json", schema });
+    expect(seen[0]).toMatchObject({ temperature: 0.1, maxOutputTokens: 64, seed: 3 });
   });
 });
