@@ -1,5 +1,5 @@
 import "server-only";
-import { generateText, zodSchema, type LanguageModel, type ModelMessage } from "ai";
+import { zodSchema, type LanguageModel } from "ai";
 import type { z } from "zod";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import type { BuiltPrompt, PromptKind } from "@/lib/domain/prompts/prompt-kinds";
@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { LimiterRegistry } from "./concurrency-limiter";
 import { feedbackMessage, looksLikeRefusal } from "./output-feedback";
 import { getModel } from "./providers";
-import { rawJsonOutput } from "./raw-json-output";
+import { generateOnce, type OnceRequest } from "./generate-once";
 import { readJsonAnswer } from "./read-json-answer";
 import { backoffMs, classifyError } from "./retry-policy";
 import { DEMO_PROVIDER } from "./scripted-model";
@@ -141,7 +141,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     const limiter = limiters.for(endpoint.name, endpoint.concurrency);
     const scripted = endpoint.provider === "scripted";
     const jsonSchema = cachedSchema(schema).jsonSchema;
-    const firstMessages: ModelMessage[] = [{ role: "user", content: prompt.user }];
+    const firstMessages: OnceRequest["messages"] = [{ role: "user", content: prompt.user }];
     let messages = firstMessages;
     const calls: CallRecord[] = [];
     let usage = ZERO_USAGE;
@@ -174,22 +174,21 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
       };
       let retryAfter: number | undefined;
       try {
-        const result = await generateText({
-          model,
+        const result = await generateOnce(model, {
           // a server not given the schema reads it in the prompt
           system: mode === "json_schema" ? prompt.system : `${prompt.system}\n\n${schemaInstruction(jsonSchema)}`,
           messages,
-          output: rawJsonOutput(mode, jsonSchema),
+          mode,
+          jsonSchema,
           temperature: settings.temperature,
           maxOutputTokens,
           seed,
-          maxRetries: 0,
           abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           // the demo model learns the prompt kind here; nothing of it reaches a real endpoint
           providerOptions: scripted ? { [DEMO_PROVIDER]: { promptKind: prompt.kind } } : undefined,
         });
         const text = result.text;
-        const tokens = { inputTokens: result.usage.inputTokens ?? 0, outputTokens: result.usage.outputTokens ?? 0 };
+        const tokens = { inputTokens: result.inputTokens ?? 0, outputTokens: result.outputTokens ?? 0 };
         const answer = readJsonAnswer(text, schema);
         if (answer.ok) {
           record({ outcome: "ok", text, ...tokens });

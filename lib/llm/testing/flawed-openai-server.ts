@@ -71,7 +71,10 @@ export async function startFlawedServer(input: FlawedServerConfigInput = {}, por
 
   const server = http.createServer(async (req, res) => {
     const abort = new AbortController();
-    res.on("close", () => abort.abort());
+    // only a client gone before the answer cancels it (an abort per finished request cost CPU)
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     if (req.method === "GET" && req.url === "/stats") {

@@ -15,7 +15,8 @@
  * The clean side is measured again at a low concurrency (--low-concurrency, 8), where the
  * latency and not the CPU bounds throughput. Also the CPU time per request of the client (this process) and of the server, and the ceiling
  * they put on throughput on this machine's cores: on a small shared machine that, not the
- * latency, is the limit.
+ * latency, is the limit. Each side says what bound it: the latency, the CPU per request, or the
+ * CPU other processes took (the cores the bench's two processes got, and the load average).
  */
 import os from "node:os";
 import { demoSnippets } from "@/lib/agents/test-support";
@@ -48,6 +49,11 @@ interface Side {
   verifiedOk: number;
   clientCpuMs: number;
   serverCpuMs: number;
+  /** 1-minute load average when the side finished */
+  load: number;
+  count: number;
+  /** concurrency ÷ latency: calls/s if only the latency bounded it */
+  idealPerS: number;
 }
 
 async function measure(label: string, rates: FlawedServerConfigInput["rates"], count = samples, inFlight = concurrency): Promise<Side> {
@@ -71,6 +77,7 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"], c
     );
     const wallS = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const loadAtEnd = os.loadavg()[0];
     const clientCpuMs = (cpu.user + cpu.system) / 1000;
     const produced = results.flatMap((r) => (r.sample ? [r.sample] : []));
     const calls = results.flatMap((r) => r.calls);
@@ -82,12 +89,14 @@ async function measure(label: string, rates: FlawedServerConfigInput["rates"], c
     const outcomes: Record<string, number> = {};
     for (const c of calls) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
     console.log(`${label}: server: ${stats.requests} requests, by status ${JSON.stringify(stats.byStatus)}, flaws ${JSON.stringify(stats.flaws)}, max in flight ${stats.maxInFlight}; client: outcomes ${JSON.stringify(outcomes)}`);
-    return { produced: produced.length, requests: calls.length, okCalls: calls.filter((c) => c.outcome === "ok").length, wallS, verifiedOk, clientCpuMs, serverCpuMs: stats.cpuMs - serverCpuBefore };
+    return { produced: produced.length, requests: calls.length, okCalls: calls.filter((c) => c.outcome === "ok").length, wallS, verifiedOk, clientCpuMs, serverCpuMs: stats.cpuMs - serverCpuBefore, load: loadAtEnd, count: snippets.length, idealPerS: inFlight / (latencyMs / 1000) };
   } finally {
     await server.close();
   }
 }
 
+const cores = os.availableParallelism();
+console.log(`load average at the start: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cores} cores`);
 // warm-up (JIT, connections, sandbox), not reported
 await measure("warm-up", {}, concurrency * 2);
 const clean = await measure("clean", {});
@@ -100,19 +109,23 @@ await closeDefaultPool();
 const ideal = concurrency / (latencyMs / 1000);
 const f2 = (x: number) => x.toFixed(2);
 const row = (s: Side) => ({
-  produced: `${s.produced}/${samples}`,
+  produced: `${s.produced}/${s.count}`,
   requests: s.requests,
   "wasted / sample": f2((s.requests - s.okCalls) / Math.max(1, s.produced)),
   "verified OK": `${s.verifiedOk} (${f2(s.verifiedOk / Math.max(1, s.produced))})`,
   "wall s": f2(s.wallS),
   "steps/s": f2(s.okCalls / s.wallS),
   "requests/s": f2(s.requests / s.wallS),
-  "÷ ideal (steps)": f2(s.okCalls / s.wallS / ideal),
+  "÷ ideal (steps)": f2(s.okCalls / s.wallS / s.idealPerS),
   "client CPU ms/request": f2(s.clientCpuMs / s.requests),
   "server CPU ms/request": f2(s.serverCpuMs / s.requests),
+  // how much of the machine the bench's two processes got: well under the cores while short of
+  // the ideal means other processes had the CPU
+  "cores used": f2((s.clientCpuMs + s.serverCpuMs) / 1000 / s.wallS),
+  "load avg": f2(s.load),
 });
 console.log(`\n${samples} samples (2 steps each), concurrency ${concurrency}, latency ${latencyMs} ms: ideal ${ideal} calls/s`);
-console.table({ clean: row(clean), flawed: row(flawed) });
+console.table({ clean: row(clean), flawed: row(flawed), [`clean-c${lowConcurrency}`]: row(low) });
 const share = (s: Side) => s.verifiedOk / Math.max(1, s.produced);
 console.log(`samples produced, flawed ÷ clean: ${f2(flawed.produced / clean.produced)} (goal ≥ 0.95)`);
 console.log(`calls wasted per accepted sample (flawed): ${f2((flawed.requests - flawed.okCalls) / Math.max(1, flawed.produced))}`);
@@ -120,6 +133,24 @@ console.log(`verified-OK share, flawed ÷ clean: ${f2(share(flawed) / share(clea
 console.log(`load average at the end: ${os.loadavg().map(f2).join(" ")} on ${os.availableParallelism()} cores`);
 console.log(`throughput ÷ ideal: clean ${f2(clean.okCalls / clean.wallS / ideal)}, flawed ${f2(flawed.okCalls / flawed.wallS / ideal)} (goal ≥ 0.9)`);
 console.log(`throughput ÷ ideal at concurrency ${lowConcurrency}, clean server (ideal ${lowConcurrency / (latencyMs / 1000)} calls/s): ${f2(low.okCalls / low.wallS / (lowConcurrency / (latencyMs / 1000)))}`);
-// what this machine allows at all: client and server CPU per request on all its cores
-const ceiling = (s: Side) => (os.availableParallelism() * 1000 * s.requests) / (s.clientCpuMs + s.serverCpuMs);
-console.log(`CPU ceiling of this machine (cores ÷ CPU per request): clean ${f2(ceiling(clean))} requests/s, ${f2(Math.min(1, ceiling(clean) / ideal))} of the ideal`);
+// what bounds throughput: the latency (the ideal), the CPU per request on this machine's cores,
+// or the CPU the rest of the machine left to the bench
+// (each process is one event loop: neither can use more than one core)
+const ceiling = (s: Side) => Math.min((cores * 1000 * s.requests) / (s.clientCpuMs + s.serverCpuMs), (1000 * s.requests) / s.clientCpuMs, (1000 * s.requests) / s.serverCpuMs);
+console.log(`CPU ceiling of this machine (cores ÷ CPU per request, client + server, at most one core each): clean ${f2(ceiling(clean))} requests/s, ${f2(Math.min(1, ceiling(clean) / ideal))} of the ideal`);
+const bound = (s: Side, label: string) => {
+  const idealOf = s.idealPerS;
+  const got = s.requests / s.wallS;
+  const used = (s.clientCpuMs + s.serverCpuMs) / 1000 / s.wallS;
+  const reasons: string[] = [];
+  if (got >= 0.9 * idealOf) reasons.push("the latency (near the ideal)");
+  if (ceiling(s) < idealOf) reasons.push(`the CPU per request (ceiling ${f2(ceiling(s))}/s < ideal ${idealOf}/s)`);
+  if (used < 0.8 * cores && got < 0.9 * idealOf) reasons.push(`CPU taken by other processes (the bench's two processes got ${f2(used)} of ${cores} cores; load average ${f2(s.load)})`);
+  if (reasons.length === 0) reasons.push(`the CPU (the bench used ${f2(used)} of ${cores} cores)`);
+  const why = reasons.join("; ");
+  console.log(`${label}: ${f2(got)} requests/s, ${f2(got / idealOf)} of the ideal; bound by ${why}`);
+};
+bound(clean, "clean");
+bound(low, `clean-c${lowConcurrency}`);
+// requests that give no step (429 after a 1 s Retry-After, 5xx, cut-off) hold a slot too
+console.log(`flawed: steps are at most ${f2(flawed.okCalls / flawed.requests)} of the requests, so steps ÷ ideal ≤ ${f2(flawed.okCalls / flawed.requests)} even with no CPU limit`);
