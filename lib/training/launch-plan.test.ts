@@ -84,7 +84,7 @@ describe("exports", () => {
     expect(doc).toMatchObject({
       model_name_or_path: "Qwen/Qwen2.5-Coder-1.5B", stage: "sft", finetuning_type: "lora", lora_rank: 16, dataset: "xinstruct_sft",
       template: "qwen", cutoff_len: 2048, learning_rate: 5e-5, warmup_steps: 100, lr_scheduler_type: "cosine",
-      per_device_train_batch_size: 4, gradient_accumulation_steps: 32, bf16: true, packing: true,
+      per_device_train_batch_size: 4, gradient_accumulation_steps: 32, bf16: true,
     });
     expect(text).toContain('"file_name": "/d/sft.jsonl"');
     expect(text).toContain('"formatting": "sharegpt"');
