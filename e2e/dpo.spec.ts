@@ -87,3 +87,27 @@ test("a query's sampled answers side by side with verdicts, and the diff of a ch
   await expect(panel.getByTestId("dpo-summary")).toContainText(`${N} answers sampled`);
   expect(offsite).toEqual([]); // Monaco's diff and its worker come from the app
 });
+
+test("DPO pairs from a succeeded SFT job's model: the run page offers the job, and the stage samples it where it trained", async ({ page, request }) => {
+  test.setTimeout(360_000);
+  const dataset = path.join(root, "trainer/examples/tiny-sft.jsonl");
+  const made = await request.post("/api/training", {
+    data: { config: { name: "e2e-dpo-sft", baseModel: "tiny-test", dataset, evalFraction: 0, resources: { gpusPerNode: 0 }, training: { learningRate: 0.003, warmupSteps: 1, globalBatchSize: 4, microBatchSize: 4, maxLength: 128, maxSteps: 2, saveEvery: 0, bf16: false } } },
+  });
+  expect(made.status()).toBe(201);
+  const sft = (await made.json()).job as { id: string };
+  await expect.poll(async () => (await (await request.get(`/api/training/${sft.id}`)).json()).job.status, { timeout: 180_000 }).toBe("succeeded");
+
+  await page.goto(`/runs/${runId}`);
+  const from = page.getByLabel("DPO answers sampled from");
+  await expect(from.locator("option", { hasText: "SFT model of e2e-dpo-sft (local)" })).toHaveCount(1);
+  await from.selectOption({ label: "SFT model of e2e-dpo-sft (local)" });
+  await page.getByLabel("DPO answers per query").fill("2");
+  await page.getByRole("button", { name: "Make DPO pairs" }).click();
+  await expect(page.getByTestId("stage-notice")).toContainText("DPO sampling queued");
+  const queued = /\(job (\S+)\)/.exec((await page.getByTestId("stage-notice").textContent()) ?? "")![1];
+  const job = async () => (await (await request.get(`/api/jobs/${queued}`)).json()).job as { status: string; payload: Record<string, unknown>; lastError: string | null };
+  expect((await job()).payload).toMatchObject({ runId, n: 2, fromJob: sft.id });
+  await expect.poll(async () => (await job()).status, { timeout: 180_000 }).toBe("succeeded");
+  await page.screenshot({ path: "test-results/screens/dpo-from-sft-job.png", fullPage: true });
+});

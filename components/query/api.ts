@@ -10,4 +10,5 @@ export async function apiJson<T>(url: string, init?: RequestInit): Promise<T> {
 export const queryKeys = {
   session: ["auth", "session"] as const,
   runCalls: (runId: string, outcome: string) => ["runs", runId, "calls", { outcome }] as const,
+  trainingJobs: ["training", "jobs"] as const,
 };
