@@ -114,7 +114,13 @@ function planSsh(c: TrainConfig, ctx: LaunchContext, resume: boolean): LaunchPla
   });
   const pidFile = path.posix.join(remoteDir, "trainer.pid");
   // $$ is the remote shell's pid; exec keeps it for the trainer, so `kill -TERM $(cat trainer.pid)` reaches it.
-  const remoteCommand = `cd ${shq(remoteDir)} && echo $$ > trainer.pid && exec ${shJoin(trainerArgv(c, "job.json", resume))}`;
+  // No `cd`: job.json's paths, like scp's, are relative to the login directory when remoteDir is
+  // (the default "xinstruct-training"); the trainer package is found through PYTHONPATH.
+  const remoteCommand = [
+    `echo $$ > ${shq(pidFile)}`,
+    `export PYTHONPATH=${shq(remoteDir)}\${PYTHONPATH:+:$PYTHONPATH}`,
+    `exec ${shJoin(trainerArgv(c, path.posix.join(remoteDir, "job.json"), resume))}`,
+  ].join(" && ");
   const tunnel = s.tunnelPort ? ["-R", `${s.tunnelPort}:${new URL(c.appUrl ?? ctx.appUrl).host}`] : [];
   const plan: SshPlan = {
     sshArgs: [...sshArgs, ...tunnel], scpArgs, target, remoteDir, uploads, remoteCommand,
