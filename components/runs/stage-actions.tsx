@@ -21,6 +21,9 @@ export function StageActions({ runId, status, stages, onStarted }: { runId: stri
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fromJob, setFromJob] = useState("");
+  const [maxTokens, setMaxTokens] = useState("1024");
+  const tokens = Number(maxTokens);
+  const tokensValid = !fromJob || (Number.isInteger(tokens) && tokens >= 1 && tokens <= 32_768);
   const sftJobs = useQuery({
     queryKey: queryKeys.trainingJobs,
     queryFn: () => apiJson<{ jobs: TrainingJobRow[] }>("/api/training"),
@@ -34,7 +37,7 @@ export function StageActions({ runId, status, stages, onStarted }: { runId: stri
     setBusy(true);
     setError(null);
     setNotice(null);
-    const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/${stage}`, { method: "POST", headers: { "content-type": "application/json" }, body: stage === "dpo" ? JSON.stringify({ n, ...(fromJob ? { fromJob } : {}) }) : undefined });
+    const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/${stage}`, { method: "POST", headers: { "content-type": "application/json" }, body: stage === "dpo" ? JSON.stringify({ n, ...(fromJob ? { fromJob, maxNewTokens: tokens } : {}) }) : undefined });
     const json = await res.json().catch(() => ({}));
     setBusy(false);
     if (!res.ok) return setError(json?.error?.message ?? `HTTP ${res.status}`);
@@ -56,10 +59,17 @@ export function StageActions({ runId, status, stages, onStarted }: { runId: stri
           {(sftJobs.data ?? []).map((j) => <option key={j.id} value={j.id}>SFT model of {j.name} ({j.backend})</option>)}
         </select>
       </label>
+      {fromJob ? (
+        <label className="row" style={{ gap: 4 }}>
+          longest answer (tokens)
+          <input aria-label="Longest sampled answer in tokens" inputMode="numeric" style={{ width: 70 }} value={maxTokens} onChange={(e) => setMaxTokens(e.target.value)} />
+        </label>
+      ) : null}
       {sftJobs.isError ? <span className="error" role="alert">training jobs could not be listed: {sftJobs.error.message}</span> : null}
-      <button type="button" disabled={busy || working || !nValid} onClick={() => start("dpo")} title="Sample answers per verified query, run them, keep passing/failing pairs (Ds4)">Make DPO pairs</button>
+      <button type="button" disabled={busy || working || !nValid || !tokensValid} onClick={() => start("dpo")} title="Sample answers per verified query, run them, keep passing/failing pairs (Ds4)">Make DPO pairs</button>
       {working && !GENERATING.includes(status) ? <span className="muted">a stage is under way</span> : null}
       {!nValid ? <span className="error" role="alert">answers per query: a whole number from 1 to 1024</span> : null}
+      {!tokensValid ? <span className="error" role="alert">longest answer: a whole number of tokens from 1 to 32768</span> : null}
       {notice ? <span className="muted" data-testid="stage-notice">{notice}</span> : null}
       {error ? <span className="error" role="alert">{error}</span> : null}
     </div>

@@ -26,7 +26,7 @@ export async function dpoFromModel(db: Db, runId: string, settings: DpoSettings,
   const source = settings.fromJob ? await sftSourceOf(db, settings.fromJob) : null;
   const model = settings.fromModel ?? source!.model;
   const host = source?.host ?? LOCAL_HOST;
-  const maxNewTokens = o.maxNewTokens ?? 1024;
+  const maxNewTokens = o.maxNewTokens ?? settings.maxNewTokens ?? 1024;
   const key = createHash("sha256").update(JSON.stringify([model, host.backend, host.ssh?.host ?? null, settings.n, settings.temperature, maxNewTokens])).digest("hex").slice(0, 12);
   const id = `${runId}-${key}`;
   const queries = await selectDpoQueries(db, runId, settings);

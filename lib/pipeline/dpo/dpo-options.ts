@@ -22,6 +22,8 @@ export const dpoSettingsSchema = z
      * checkpoint folder on the job's host) on the job's backend.
      */
     fromJob: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a training job id").optional(),
+    /** the longest answer sampled with fromModel / fromJob, in tokens (default 1024) */
+    maxNewTokens: z.number().int().min(1).max(32_768).optional(),
   })
   .strict();
 
