@@ -19,8 +19,8 @@ function cli(args: string[]): { stdout: string; stderr: string } {
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
-test.beforeAll(() => {
-  test.setTimeout(300_000);
+/** A run generated with the CLI (scripted model, half its solutions with a planted bug), not yet verified; its id. */
+function generatedRun(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xi-e2e-dpo-"));
   mkdirSync(path.join(dir, "corpus"));
   writeFileSync(path.join(dir, "corpus", "stats.py"), 'def total(xs):\n    """Sum of a list."""\n    s = 0\n    for x in xs:\n        s += x\n    return s\n');
@@ -36,7 +36,12 @@ test.beforeAll(() => {
     "    - { name: demo, provider: scripted, model: xinstruct-demo, concurrency: 16, scripted: { faults: { wrongSolution: 0.5 } } }",
   ].join("\n"));
   const made = cli(["generate", "--config", path.join(dir, "run.yaml"), "--corpus", path.join(dir, "corpus"), "--no-progress"]);
-  runId = /run (\S+) "/.exec(made.stderr)![1];
+  return /run (\S+) "/.exec(made.stderr)![1];
+}
+
+test.beforeAll(() => {
+  test.setTimeout(300_000);
+  runId = generatedRun();
   const counts = JSON.parse(cli(["dpo", "--run", runId, "--model", "demo", "--n", String(N), "--no-progress"]).stdout);
   expect(counts.dpo).toMatchObject({ queries: 2, answers: 2 * N, pairs: 2 });
 });
@@ -86,4 +91,40 @@ test("a query's sampled answers side by side with verdicts, and the diff of a ch
   await expect(panel.getByTestId("dpo-answer")).toHaveCount(2);
   await expect(panel.getByTestId("dpo-summary")).toContainText(`${N} answers sampled`);
   expect(offsite).toEqual([]); // Monaco's diff and its worker come from the app
+});
+
+test("DPO pairs from a succeeded SFT job's model: the run page offers the job, and the stage samples it where it trained", async ({ page, request }) => {
+  test.setTimeout(360_000);
+  const dataset = path.join(root, "trainer/examples/tiny-sft.jsonl");
+  const name = `e2e-dpo-sft-${Date.now()}`;
+  const made = await request.post("/api/training", {
+    data: { config: { name, baseModel: "tiny-test", dataset, evalFraction: 0, resources: { gpusPerNode: 0 }, training: { learningRate: 0.003, warmupSteps: 1, globalBatchSize: 4, microBatchSize: 4, maxLength: 128, maxSteps: 2, saveEvery: 0, bf16: false } } },
+  });
+  expect(made.status()).toBe(201);
+  const sft = (await made.json()).job as { id: string };
+  const fresh = generatedRun(); // no DPO pairs yet: the stage pairs what it samples from the SFT model
+  await expect.poll(async () => (await (await request.get(`/api/training/${sft.id}`)).json()).job.status, { timeout: 180_000 }).toBe("succeeded");
+
+  await page.goto(`/runs/${fresh}`);
+  const from = page.getByLabel("DPO answers sampled from");
+  await expect(from.locator("option", { hasText: `SFT model of ${name} (local)` })).toHaveCount(1);
+  await from.selectOption({ label: `SFT model of ${name} (local)` });
+  await page.getByLabel("DPO answers per query").fill("2");
+  // a bad length is named before anything is sent
+  await page.getByLabel("Longest sampled answer in tokens").fill("lots");
+  await expect(page.getByText("longest answer: a whole number of tokens from 1 to 32768")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Make DPO pairs" })).toBeDisabled();
+  await page.getByLabel("Longest sampled answer in tokens").fill("16");
+  await page.getByRole("button", { name: "Make DPO pairs" }).click();
+  await expect(page.getByTestId("stage-notice")).toContainText("DPO sampling queued");
+  const queued = /\(job (\S+)\)/.exec((await page.getByTestId("stage-notice").textContent()) ?? "")![1];
+  const job = async () => (await (await request.get(`/api/jobs/${queued}`)).json()).job as { status: string; payload: Record<string, unknown>; result: unknown; lastError: string | null };
+  expect((await job()).payload).toMatchObject({ runId: fresh, n: 2, fromJob: sft.id, maxNewTokens: 16 });
+  // the worker samples the SFT job's final model where it trained (this host here), executes the answers and ends the stage
+  await expect.poll(async () => { const j = await job(); return j.lastError ?? j.status; }, { timeout: 240_000 }).toBe("succeeded");
+  // every answer came back and ran: 2 queries x 2 (the untrained tiny model's answers pass no test)
+  expect((await job()).result).toMatchObject({ queries: 2, answers: 4, samplingFailures: 0 });
+  await page.reload();
+  await expect(page.getByText(/2\/2 queries .* 4 answers sampled/)).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: "test-results/screens/dpo-from-sft-job.png", fullPage: true });
 });

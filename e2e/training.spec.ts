@@ -47,8 +47,11 @@ test("a tiny SFT job launched from the form shows its command first, then live c
   await page.getByRole("tab", { name: "LLaMA-Factory YAML" }).click();
   await expect(preview).toContainText("stage: sft");
   await expect(preview).toContainText("learning_rate: 0.003");
+  await expect(preview).toContainText("# Batch in samples: packing puts about");
+  await expect(preview).toContainText("neat_packing: true");
   await page.getByRole("tab", { name: "TRL" }).click();
   await expect(preview).toContainText("trl sft --config trl-sft.yaml");
+  await expect(preview).toContainText("padding_free: true");
   await page.screenshot({ path: "test-results/screens/training-form.png", fullPage: true });
 
   await page.getByRole("button", { name: "Launch" }).click();

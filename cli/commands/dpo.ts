@@ -27,6 +27,7 @@ interface Options {
   cache: boolean;
   progress: boolean;
   fromModel?: string;
+  fromJob?: string;
   python: string;
   maxNewTokens: string;
 }
@@ -51,13 +52,15 @@ export default function register(program: Command): void {
     .option("--no-cache", "run every answer, even ones whose program ran before")
     .option("--no-progress", "no progress bar on stderr")
     .option("--from-model <dir>", "sample the answers from this SFT model (its output dir's final/) with `python -m trainer sample`, as the paper builds Ds4")
-    .option("--python <path>", "the interpreter with torch (and vllm or transformers) for --from-model", "python3")
+    .option("--from-job <id>", "sample the final model of this training job where it ran (this host, its SSH host or its Slurm cluster); with --from-model, that model on the job's backend")
+    .option("--python <path>", "the interpreter with torch (and vllm or transformers) for --from-model on this host", "python3")
     .option("--max-new-tokens <count>", "longest answer sampled with --from-model", "1024")
     .action(async (opts: Options) => {
       const settings = dpoSettingsSchema.parse({
         model: opts.model, n: Number(opts.n), temperature: Number(opts.temperature), maxPairs: Number(opts.maxPairs),
-        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined, fromModel: opts.fromModel,
+        preferShortest: opts.shortest, languages: opts.language, limit: opts.limit ? Number(opts.limit) : undefined, fromModel: opts.fromModel, fromJob: opts.fromJob,
       });
+      const sampling = opts.fromModel || opts.fromJob;
       const maxNewTokens = Number(opts.maxNewTokens);
       if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) throw new AppError("invalid:max-new-tokens", `--max-new-tokens must be a positive whole number, not ${opts.maxNewTokens}`);
       const db = await openDb();
@@ -73,12 +76,14 @@ export default function register(program: Command): void {
         bar?.stop();
         warnIfIncomplete(verified);
         assertStageSucceeded(verified);
-        if (opts.fromModel) {
-          process.stderr.write(`[xinstruct] sampling ${settings.n} answers per query from ${opts.fromModel} with python -m trainer sample (the other way: ${vllmServeCommand(opts.fromModel)}, add it as an endpoint in Settings, then --model sft)\n`);
+        if (sampling) {
+          const what = opts.fromModel ?? `the final model of training job ${opts.fromJob}`;
+          const where = opts.fromJob ? "where that job ran" : "on this host";
+          process.stderr.write(`[xinstruct] sampling ${settings.n} answers per query from ${what} with python -m trainer sample ${where} (the other way: ${vllmServeCommand(opts.fromModel ?? "<its final/ folder>")}, add it as an endpoint in Settings, then --model sft)\n`);
         }
-        bar?.start(1, 0, { stage: opts.fromModel ? "sample" : "dpo   ", info: "" });
-        const run = opts.fromModel
-          ? (o: Parameters<typeof dpoRun>[2]) => dpoFromModel(db, opts.run, { ...settings, fromModel: opts.fromModel! }, { ...o, python: opts.python, maxNewTokens, onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); } })
+        bar?.start(1, 0, { stage: sampling ? "sample" : "dpo   ", info: "" });
+        const run = sampling
+          ? (o: Parameters<typeof dpoRun>[2]) => dpoFromModel(db, opts.run, settings, { ...o, python: opts.python, maxNewTokens, onLine: (l) => { if (!bar) process.stderr.write(`${l}\n`); } })
           : (o: Parameters<typeof dpoRun>[2]) => dpoRun(db, opts.run, { ...settings, ...o });
         const counts = await run({
           signal: stop.signal, useCache: opts.cache,

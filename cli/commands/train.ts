@@ -5,7 +5,7 @@ import { openDb } from "@/lib/cli/open-db";
 import { AppError } from "@/lib/errors";
 import { trainConfigFromYaml } from "@/lib/training/config-yaml";
 import { planForLaunch } from "@/lib/training/dataset-stats";
-import { toLlamaFactoryYaml, toTrlConfig } from "@/lib/training/export-formats";
+import { toLlamaFactoryYaml, toTrlConfig, type MeasuredPlan } from "@/lib/training/export-formats";
 import { planLines } from "@/lib/training/plan-preview";
 import { cancelTrainingJob, createTrainingJob, listTrainingJobs, prepareResume, previewTraining } from "@/lib/training/jobs-service";
 import { launchTrainingJob, resumeTrainingJob } from "@/lib/training/launch";
@@ -40,7 +40,7 @@ export default function register(program: Command): void {
       }
       if (opts.appUrl) overrides.appUrl = opts.appUrl;
       const config = trainConfigFromYaml(readFileSync(opts.config, "utf8"), overrides);
-      if (opts.export) return printExport(config, opts.export);
+      if (opts.export) return printExport(config, opts.export, await planForLaunch(config));
       const placement = { workRoot: trainingWorkRoot(), appUrl: opts.appUrl ?? defaultAppUrl() };
       if (opts.dryRun) {
         console.log(previewTraining(config, placement).command);
@@ -107,8 +107,8 @@ export default function register(program: Command): void {
     });
 }
 
-function printExport(config: Parameters<typeof toLlamaFactoryYaml>[0], format: string): void {
-  if (format === "llamafactory") console.log(toLlamaFactoryYaml(config));
+function printExport(config: Parameters<typeof toLlamaFactoryYaml>[0], format: string, plan: MeasuredPlan | null): void {
+  if (format === "llamafactory") console.log(toLlamaFactoryYaml(config, plan));
   else if (format === "trl") {
     const trl = toTrlConfig(config);
     console.log(`${trl.yaml}\n# Run:\n# ${trl.command}`);

@@ -94,7 +94,7 @@ export function NewAblationForm({ runs, endpoints, runId }: { runs: RunChoice[];
         <textarea name="trainingYaml" aria-label="Training YAML" rows={3} style={{ width: "100%", fontFamily: "monospace" }} placeholder={"backend: slurm\nslurm: { partition: gpu }\ntraining: { epochs: 3 }"} />
       </label>
       <h3>Ds4 sampled from each variant&apos;s SFT model</h3>
-      <p className="muted" style={{ marginTop: 0 }}>Where the run has DPO pairs, each variant that keeps Ds4 samples its own SFT model (<code>python -m trainer sample</code> on this host), runs the answers with the queries&apos; tests and DPO-trains on its own pairs. Blank: the run&apos;s DPO stage settings.</p>
+      <p className="muted" style={{ marginTop: 0 }}>Where the run has DPO pairs, each variant that keeps Ds4 samples its own SFT model (<code>python -m trainer sample</code> where its SFT job trained: this host, the SSH host or a Slurm job), runs the answers with the queries&apos; tests and DPO-trains on its own pairs. Blank: the run&apos;s DPO stage settings.</p>
       <div className="form-grid">
         <label>Answers per query<input name="sampleN" aria-label="Sampled answers per query" type="number" min={1} max={1024} placeholder="as the run's DPO stage" /></label>
         <label>Temperature<input name="sampleTemperature" aria-label="Sampling temperature" type="number" min={0} max={2} step={0.05} placeholder="as the run's DPO stage" /></label>

@@ -11,4 +11,5 @@ export const queryKeys = {
   session: ["auth", "session"] as const,
   runCalls: (runId: string, outcome: string) => ["runs", runId, "calls", { outcome }] as const,
   trainingQueue: (jobId: string) => ["training", jobId, "queue"] as const,
+  trainingJobs: ["training", "jobs"] as const,
 };

@@ -6,6 +6,7 @@ import { createEvaluation } from "@/lib/evals/app/evaluations";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service";
+import { sftSourceOf } from "@/lib/training/sft-source";
 import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
 import { localGpuCount, missingGpuReason } from "./gpu";
 import { ABLATION_JOB } from "./ids";
@@ -188,13 +189,14 @@ async function trainStep(ctx: Ctx, v: Variant, kind: "sft" | "dpo") {
  * and finds the executions cached. The pairs file and counts are recorded in one write at the end.
  */
 async function sampleStep(ctx: Ctx, v: Variant) {
-  const sft = v.trainingJobId ? await finalModelOf(ctx.db, v.trainingJobId) : null;
-  if (!sft) return fail(ctx, v, "Sampling Ds4 needs the SFT model's final folder, and the trainer reported none.");
-  const claimed = await casUpdate(ctx.db, v, { status: "running", message: `Sampling Ds4 from the SFT model ${sft}, then executing and pairing the answers.` });
+  const source = v.trainingJobId ? await sftSourceOf(ctx.db, v.trainingJobId).catch((e) => (e instanceof AppError ? null : Promise.reject(e))) : null;
+  if (!source) return fail(ctx, v, "Sampling Ds4 needs the SFT model's final folder, and the trainer reported none.");
+  const where = source.host.backend === "local" ? "" : ` on its ${source.host.backend} backend`;
+  const claimed = await casUpdate(ctx.db, v, { status: "running", message: `Sampling Ds4 from the SFT model ${source.model}${where}, then executing and pairing the answers.` });
   if (!claimed) return null;
   let made;
   try {
-    made = await sampleVariantDs4(ctx.db, { variantId: v.id, runId: v.runId, sourceRunId: ctx.sourceRunId, config: ctx.config, sftModel: sft, signal: ctx.signal });
+    made = await sampleVariantDs4(ctx.db, { variantId: v.id, runId: v.runId, sourceRunId: ctx.sourceRunId, config: ctx.config, sftModel: source.model, host: source.host, signal: ctx.signal });
   } catch (e) {
     if (e instanceof AppError) return fail(ctx, claimed, e.message);
     throw e;

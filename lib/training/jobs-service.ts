@@ -6,7 +6,7 @@ import type { TrainingJob } from "@/lib/db/generated/sqlite/client";
 import { appendEvent } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
 import { defaultJobName, parseTrainConfig, type TrainConfig } from "@/lib/training/config";
-import { toLlamaFactoryYaml, toTrlConfig } from "@/lib/training/export-formats";
+import { toLlamaFactoryYaml, toTrlConfig, type MeasuredPlan } from "@/lib/training/export-formats";
 import { planLaunch } from "@/lib/training/launch-plan";
 import { foldNotes, NOTE_EVENTS, type JobNotes } from "@/lib/training/job-notes";
 import { isActive, isResumable, trainingTopic } from "@/lib/training/topic";
@@ -31,13 +31,13 @@ export function storedConfig(job: Pick<TrainingJob, "config">): StoredTrainingCo
   return { ...c, train: parseTrainConfig(c.train) };
 }
 
-/** What a launch would run, before anything is created: the command or script, and the exports. */
-export function previewTraining(raw: unknown, placement: Placement) {
+/** What a launch would run, before anything is created: the command or script, and the exports (LLaMA-Factory's batch from the measured plan when given). */
+export function previewTraining(raw: unknown, placement: Placement, measured?: MeasuredPlan | null) {
   const train = parseTrainConfig(raw);
   const jobId = "<job-id>";
   const plan = planLaunch(train, { jobId, token: "<token>", workDir: path.join(placement.workRoot, jobId), appUrl: placement.appUrl });
   const trl = toTrlConfig(train);
-  return { config: train, command: plan.display, llamaFactoryYaml: toLlamaFactoryYaml(train), trlYaml: trl.yaml, trlCommand: trl.command };
+  return { config: train, command: plan.display, llamaFactoryYaml: toLlamaFactoryYaml(train, measured), trlYaml: trl.yaml, trlCommand: trl.command };
 }
 
 /** Creates the row with its own token and the exact command it will run (shown and stored). */

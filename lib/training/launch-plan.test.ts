@@ -30,10 +30,20 @@ describe("launch plan", () => {
     expect(p.jobJson.dataset).toBe("/scratch/xi/job1/data/sft.jsonl");
     expect(p.jobJson.output_dir).toBe("/scratch/xi/job1/out");
     expect(p.ssh!.uploads.map((u) => u.remote)).toEqual(["/scratch/xi/job1/job.json", "/scratch/xi/job1/trainer", "/scratch/xi/job1/data/sft.jsonl"]);
-    expect(p.ssh!.remoteCommand).toBe("cd /scratch/xi/job1 && echo $$ > trainer.pid && exec python3 -m trainer sft --config job.json");
+    expect(p.ssh!.remoteCommand).toBe("echo $$ > /scratch/xi/job1/trainer.pid && export PYTHONPATH=/scratch/xi/job1${PYTHONPATH:+:$PYTHONPATH} && exec python3 -m trainer sft --config /scratch/xi/job1/job.json");
     expect(p.display.split("\n")).toHaveLength(5);
     expect(p.display).toContain("ssh -p 2222 -o BatchMode=yes");
-    expect(p.display).toContain("-i /k/id -- me@gpu1 'cd /scratch/xi/job1 && echo $$ > trainer.pid && exec python3 -m trainer sft --config job.json'");
+    expect(p.display).toContain("-i /k/id -- me@gpu1 'echo $$ > /scratch/xi/job1/trainer.pid && export PYTHONPATH=/scratch/xi/job1${PYTHONPATH:+:$PYTHONPATH} && exec python3 -m trainer sft --config /scratch/xi/job1/job.json'");
+  });
+
+  it("ssh with the default, relative remoteDir: job.json, the data and the command all name paths from the login directory, as scp does", () => {
+    const p = planLaunch(parseTrainConfig({ dataset: "/d/sft.jsonl", backend: "ssh", ssh: { host: "gpu1" } }), ctx);
+    expect(p.ssh!.uploads.map((u) => u.remote)).toEqual(["xinstruct-training/job1/job.json", "xinstruct-training/job1/trainer", "xinstruct-training/job1/data/sft.jsonl"]);
+    expect(p.jobJson.dataset).toBe("xinstruct-training/job1/data/sft.jsonl");
+    expect(p.jobJson.output_dir).toBe("xinstruct-training/job1/out");
+    // no cd into the job directory: the relative paths in job.json would then point one level too deep
+    expect(p.ssh!.remoteCommand).not.toMatch(/\bcd\b/);
+    expect(p.ssh!.remoteCommand).toContain("--config xinstruct-training/job1/job.json");
   });
 
   it("ssh with a tunnel: metrics go to the forwarded port on the remote host", () => {
@@ -84,7 +94,7 @@ describe("exports", () => {
     expect(doc).toMatchObject({
       model_name_or_path: "Qwen/Qwen2.5-Coder-1.5B", stage: "sft", finetuning_type: "lora", lora_rank: 16, dataset: "xinstruct_sft",
       template: "qwen", cutoff_len: 2048, learning_rate: 5e-5, warmup_steps: 100, lr_scheduler_type: "cosine",
-      per_device_train_batch_size: 4, gradient_accumulation_steps: 32, bf16: true, packing: true,
+      per_device_train_batch_size: 4, gradient_accumulation_steps: 32, bf16: true,
     });
     expect(text).toContain('"file_name": "/d/sft.jsonl"');
     expect(text).toContain('"formatting": "sharegpt"');

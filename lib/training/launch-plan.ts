@@ -23,16 +23,20 @@ export interface LaunchContext {
   resume?: boolean;
 }
 
-export interface LaunchPlan {
+/** What a backend runs: the trainer (a training job) or the sampler (Ds4 from the SFT model). */
+export interface BackendPlan {
   backend: TrainConfig["backend"];
+  local?: { argv: string[]; cwd: string; logFile: string };
+  ssh?: SshPlan;
+  slurm?: { script: string; scriptPath: string; logPattern: string };
+}
+
+export interface LaunchPlan extends BackendPlan {
   jobJson: TrainerJobJson;
   /** the command or script a user could run by hand; stored as TrainingJob.command */
   display: string;
   /** where metrics.jsonl ends up on this host (fetched back for SSH) */
   metricsFile: string;
-  local?: { argv: string[]; cwd: string; logFile: string };
-  ssh?: SshPlan;
-  slurm?: { script: string; scriptPath: string; logPattern: string };
 }
 
 export interface SshPlan {
@@ -42,7 +46,8 @@ export interface SshPlan {
   remoteDir: string;
   uploads: { local: string; remote: string }[];
   remoteCommand: string;
-  remoteMetrics: string;
+  /** copied back at the end, whatever the outcome (metrics.jsonl; the sampler's answers.jsonl) */
+  fetch: { remote: string; local: string };
   pidFile: string;
 }
 
@@ -78,15 +83,18 @@ export function planLaunch(c: TrainConfig, ctx: LaunchContext): LaunchPlan {
   };
 }
 
-function planSsh(c: TrainConfig, ctx: LaunchContext, resume: boolean): LaunchPlan {
-  const s = c.ssh!;
-  const remoteDir = path.posix.join(s.remoteDir, ctx.jobId);
-  const target = s.user ? `${s.user}@${s.host}` : s.host;
+/** ssh and scp options for a configured host (keys only, its known_hosts, keep-alives) and the destination. */
+export function sshConnection(s: NonNullable<TrainConfig["ssh"]>): { target: string; sshArgs: string[]; scpArgs: string[] } {
   const common = ["-o", "BatchMode=yes", "-o", `StrictHostKeyChecking=${s.strictHostKeyChecking}`, "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4"];
   if (s.knownHostsFile) common.push("-o", `UserKnownHostsFile=${s.knownHostsFile}`);
   if (s.identityFile) common.push("-i", s.identityFile);
-  const sshArgs = ["-p", String(s.port), ...common];
-  const scpArgs = ["-P", String(s.port), ...common];
+  return { target: s.user ? `${s.user}@${s.host}` : s.host, sshArgs: ["-p", String(s.port), ...common], scpArgs: ["-P", String(s.port), ...common] };
+}
+
+function planSsh(c: TrainConfig, ctx: LaunchContext, resume: boolean): LaunchPlan {
+  const s = c.ssh!;
+  const remoteDir = path.posix.join(s.remoteDir, ctx.jobId);
+  const { target, sshArgs, scpArgs } = sshConnection(s);
   // The remote name of a data file is also a path in scp's remote argument: keep it to safe characters.
   const data = (p: string) => path.posix.join(remoteDir, "data", path.basename(p).replace(/[^A-Za-z0-9._-]/g, "_").replace(/^[-.]/, "_"));
   const uploads = [
@@ -106,16 +114,22 @@ function planSsh(c: TrainConfig, ctx: LaunchContext, resume: boolean): LaunchPla
   });
   const pidFile = path.posix.join(remoteDir, "trainer.pid");
   // $$ is the remote shell's pid; exec keeps it for the trainer, so `kill -TERM $(cat trainer.pid)` reaches it.
-  const remoteCommand = `cd ${shq(remoteDir)} && echo $$ > trainer.pid && exec ${shJoin(trainerArgv(c, "job.json", resume))}`;
+  // No `cd`: job.json's paths, like scp's, are relative to the login directory when remoteDir is
+  // (the default "xinstruct-training"); the trainer package is found through PYTHONPATH.
+  const remoteCommand = [
+    `echo $$ > ${shq(pidFile)}`,
+    `export PYTHONPATH=${shq(remoteDir)}\${PYTHONPATH:+:$PYTHONPATH}`,
+    `exec ${shJoin(trainerArgv(c, path.posix.join(remoteDir, "job.json"), resume))}`,
+  ].join(" && ");
   const tunnel = s.tunnelPort ? ["-R", `${s.tunnelPort}:${new URL(c.appUrl ?? ctx.appUrl).host}`] : [];
   const plan: SshPlan = {
     sshArgs: [...sshArgs, ...tunnel], scpArgs, target, remoteDir, uploads, remoteCommand,
-    remoteMetrics: path.posix.join(outputDir, "metrics.jsonl"), pidFile,
+    fetch: { remote: path.posix.join(outputDir, "metrics.jsonl"), local: path.join(ctx.workDir, "metrics.jsonl") }, pidFile,
   };
   const display = [
     `ssh ${shJoin([...sshArgs, "--", target])} ${shq(`mkdir -p ${shq(path.posix.join(remoteDir, "data"))}`)}`,
     ...uploads.map((u) => `scp -r ${shJoin([...scpArgs, "--", u.local, `${target}:${u.remote}`])}`),
     `ssh ${shJoin([...plan.sshArgs, "--", target])} ${shq(remoteCommand)}`,
   ].join("\n");
-  return { backend: "ssh", jobJson, display, metricsFile: path.join(ctx.workDir, "metrics.jsonl"), ssh: plan };
+  return { backend: "ssh", jobJson, display, metricsFile: plan.fetch.local, ssh: plan };
 }

@@ -106,6 +106,10 @@ describe("training API", () => {
     expect(await t.db.trainingJob.count()).toBe(before);
     const elsewhere = await (await preview.POST(post("/api/training/preview", { config: tinyConfig({ dataset: "/on/another/host.jsonl" }) }), undefined as never)).json();
     expect(elsewhere.plan).toBeNull();
+    // the LLaMA-Factory export counts the batch in samples: packing kept with the plan's accumulation where the file was measured, off where it was not
+    expect(p.llamaFactoryYaml).toContain("neat_packing: true");
+    expect(p.llamaFactoryYaml).toContain(`gradient_accumulation_steps: ${p.plan.accumulation}\n`);
+    expect(elsewhere.llamaFactoryYaml).toContain("packing: false");
     const given = await (await preview.POST(post("/api/training/preview", { config: tinyConfig({ dataset: "/on/another/host.jsonl", training: { maxSteps: undefined, epochs: 3, packing: false } }), datasetSamples: 1000 }), undefined as never)).json();
     expect(given.plan).toMatchObject({ samples: 900, rows: 900, accumulation: 2, stepsPerEpoch: 113, totalSteps: 339, source: "given" }); // 10% held out; trainer/schedule.py gives the same
 

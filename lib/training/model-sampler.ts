@@ -3,52 +3,68 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import type { DpoQuery } from "@/lib/pipeline/dpo/select-queries";
-import { resolveLocalPython } from "@/lib/training/backends/python";
-import { spawnLines } from "@/lib/training/process";
+import { scrubSecrets } from "@/lib/secrets/scrub";
+import { BACKENDS } from "@/lib/training/backends/by-kind";
+import type { BackendResult } from "@/lib/training/backends/types";
 import { samplingQueryLine, samplerConfig, type SamplerSettings } from "@/lib/training/sample-queries";
-import { trainerSourceDir } from "@/lib/training/trainer-source";
+import { LOCAL_HOST, planSampling, type SamplingHost } from "@/lib/training/sampling-plan";
+import { copyTrainer } from "@/lib/training/trainer-source";
 
 export interface ModelSampleOptions extends SamplerSettings {
-  /** the interpreter with torch (and vllm or transformers for a Hugging Face model) */
+  /** where the model is: the SFT job's backend and settings (default: this host) */
+  host?: SamplingHost;
+  /** the interpreter with torch (and vllm or transformers) on this host; overrides host.python for a local run */
   python?: string;
-  /** where queries.jsonl, sample.json and answers.jsonl live; a rerun there skips finished queries */
+  /** this host's sampling directory (queries.jsonl, sample.json, answers.jsonl); a rerun there skips finished queries */
   workDir: string;
+  /** the directory's name on a remote or cluster host (default: workDir's base name) */
+  id?: string;
   signal?: AbortSignal;
   onLine?: (line: string) => void;
-}
-
-// What the sampler process may see of this process's environment: where programs, caches and GPUs
-// are, never the app's secrets (API keys, passwords, session secrets).
-const PASSED_ENV = /^(PATH|HOME|LANG|LC_[A-Z]+|TMPDIR|USER|VIRTUAL_ENV|CONDA_PREFIX|PYTHONPATH|CUDA_[A-Z_]+|NVIDIA_[A-Z_]+|HF_HOME|HF_HUB_OFFLINE|HF_HUB_CACHE|TRANSFORMERS_CACHE|VLLM_[A-Z_]+|LD_LIBRARY_PATH)$/;
-
-function samplerEnv(): NodeJS.ProcessEnv {
-  const out: Record<string, string> = { PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
-  for (const [k, v] of Object.entries(process.env)) if (PASSED_ENV.test(k) && v !== undefined) out[k] = v;
-  return out as NodeJS.ProcessEnv;
+  /** environment of the processes started (tests put fake Slurm tools on PATH); default the allow-listed one */
+  env?: NodeJS.ProcessEnv;
+  pollMs?: number;
 }
 
 /**
- * Ds4 from the SFT model, on this host: `python -m trainer sample` over the queries (one process,
- * so the model loads once), then the answers read back by query id. Fails with the trainer's last
- * lines when the process does; cancelling stops it (finished queries stay in answers.jsonl).
+ * Ds4 from the SFT model, where the model is: `python -m trainer sample` over the queries (one
+ * process, so the model loads once) on this host, the SFT job's SSH host or its Slurm cluster,
+ * through the same backends as training (lib/training/sampling-plan.ts); then the answers read
+ * back by query id. Fails with the sampler's last lines when it does; cancelling stops it
+ * (finished queries stay in answers.jsonl).
  */
 export async function sampleFromModel(queries: DpoQuery[], o: ModelSampleOptions): Promise<Map<string, string[]>> {
-  mkdirSync(o.workDir, { recursive: true });
-  const files = { queries: path.join(o.workDir, "queries.jsonl"), output: path.join(o.workDir, "answers.jsonl"), config: path.join(o.workDir, "sample.json") };
-  writeFileSync(files.queries, queries.map((q) => samplingQueryLine(q)).join("\n") + "\n");
-  writeFileSync(files.config, JSON.stringify(samplerConfig(o, files), null, 2));
-  const python = await resolveLocalPython(o.python ?? "python3");
+  const base = o.host ?? LOCAL_HOST;
+  const host = base.backend === "local" && o.python ? { ...base, python: o.python } : base;
+  const plan = planSampling(host, { id: o.id ?? path.basename(o.workDir), workDir: o.workDir });
+  mkdirSync(plan.stageDir, { recursive: true });
+  const staged = { queries: path.join(plan.stageDir, "queries.jsonl"), config: path.join(plan.stageDir, "sample.json") };
+  writeFileSync(staged.queries, queries.map((q) => samplingQueryLine(q)).join("\n") + "\n");
+  writeFileSync(staged.config, JSON.stringify(samplerConfig(o, plan.sampler), null, 2));
+  copyTrainer(path.join(plan.stageDir, "trainer"));
+  if (plan.slurm) writeFileSync(plan.slurm.scriptPath, plan.slurm.script, { mode: 0o700 });
   const tail: string[] = [];
-  const run = spawnLines([python, "-m", "trainer", "sample", "--config", files.config], {
-    cwd: path.dirname(trainerSourceDir()), env: samplerEnv(),
-    onLine: (l) => { tail.push(l); if (tail.length > 30) tail.shift(); o.onLine?.(l); },
-  });
-  const onAbort = () => run.child.kill("SIGTERM");
-  o.signal?.addEventListener("abort", onAbort);
-  const { code } = await run.done.finally(() => o.signal?.removeEventListener("abort", onAbort));
+  const onLines = (lines: string[]) => {
+    for (const raw of lines) {
+      const l = scrubSecrets(raw);
+      tail.push(l);
+      if (tail.length > 30) tail.shift();
+      o.onLine?.(l);
+    }
+  };
+  if (plan.backend !== "local") onLines([`[xinstruct] sampling on the ${plan.backend} backend: ${plan.display.split("\n").find((l) => /trainer sample/.test(l)) ?? plan.display}`]);
+  let result: BackendResult;
+  try {
+    result = await BACKENDS[plan.backend](plan, { signal: o.signal ?? new AbortController().signal, onLines, onExternalId: () => {}, env: o.env, pollMs: o.pollMs, graceMs: 10_000 });
+  } catch (e) {
+    result = { exitCode: null, state: `launcher error: ${(e as Error).message}` };
+  }
   if (o.signal?.aborted) throw new AppError("cancelled:sampling", "Sampling from the SFT model was cancelled.");
-  if (code !== 0) throw new AppError("failed:sampling", `Sampling from ${o.model} failed (exit ${code}): ${tail.slice(-5).join(" | ")}`, { detail: tail.join("\n") });
-  return readAnswers(files.output);
+  if (result.exitCode !== 0 || !["exited", "COMPLETED"].includes(result.state)) {
+    const how = result.state === "exited" ? `exit ${result.exitCode}` : `${result.state}${result.exitCode !== null ? `, exit ${result.exitCode}` : ""}`;
+    throw new AppError("failed:sampling", `Sampling from ${o.model} on the ${plan.backend} backend failed (${how}): ${tail.slice(-5).join(" | ")}`, { detail: tail.join("\n") });
+  }
+  return readAnswers(plan.answersFile);
 }
 
 export function readAnswers(file: string): Map<string, string[]> {

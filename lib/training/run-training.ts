@@ -3,10 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { appendEvent } from "@/lib/events/store";
-import { runLocal } from "@/lib/training/backends/local";
-import { runSlurm } from "@/lib/training/backends/slurm";
-import { runSsh } from "@/lib/training/backends/ssh";
-import type { BackendResult, RunBackend } from "@/lib/training/backends/types";
+import { BACKENDS } from "@/lib/training/backends/by-kind";
+import type { BackendResult } from "@/lib/training/backends/types";
 import { getTrainingJob, setStatus, storedConfig, type TrainingJob } from "@/lib/training/jobs-service";
 import { planLaunch, type LaunchPlan } from "@/lib/training/launch-plan";
 import { LogTail } from "@/lib/training/log-tail";
@@ -15,8 +13,6 @@ import { sleep } from "@/lib/domain/sleep";
 import { trainingTopic } from "@/lib/training/topic";
 import { scrubSecrets } from "@/lib/secrets/scrub";
 import { copyTrainer } from "@/lib/training/trainer-source";
-
-const BACKENDS: Record<LaunchPlan["backend"], RunBackend> = { local: runLocal, ssh: runSsh, slurm: runSlurm };
 
 export interface RunTrainingOptions {
   db: Db;

@@ -9,15 +9,16 @@ import { assertOneLine } from "@/lib/training/safe-strings";
  * before the time limit (--signal), which makes the trainer checkpoint and exit; resume picks
  * it up.
  */
-export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: string; configPath: string; resume: boolean }): string {
-  const s = c.slurm ?? { timeLimit: "24:00:00", cpusPerTask: 16, masterPort: 29500, setup: [], directives: [] };
-  const name = (c.name ?? `xinstruct-${c.kind}`).replace(/[^A-Za-z0-9_.-]+/g, "-").slice(0, 60);
-  const gpus = c.resources.gpusPerNode;
-  const directives = [
-    `--job-name=${name}`,
-    `--nodes=${c.resources.nodes}`,
+type SlurmSettings = NonNullable<TrainConfig["slurm"]>;
+const SLURM_DEFAULTS: SlurmSettings = { timeLimit: "24:00:00", cpusPerTask: 16, masterPort: 29500, setup: [], directives: [] };
+
+/** The #SBATCH lines of a job (training or sampling): resources, placement, output file, SIGTERM before the limit. */
+export function sbatchDirectives(s: SlurmSettings, o: { name: string; nodes: number; gpus: number; workDir: string }): string[] {
+  return [
+    `--job-name=${o.name.replace(/[^A-Za-z0-9_.-]+/g, "-").slice(0, 60)}`,
+    `--nodes=${o.nodes}`,
     "--ntasks-per-node=1",
-    ...(gpus > 0 ? [`--gpus-per-node=${gpus}`] : []),
+    ...(o.gpus > 0 ? [`--gpus-per-node=${o.gpus}`] : []),
     `--cpus-per-task=${s.cpusPerTask}`,
     `--time=${s.timeLimit}`,
     ...(s.partition ? [`--partition=${s.partition}`] : []),
@@ -26,7 +27,23 @@ export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: 
     `--output=${o.workDir}/slurm-%j.log`,
     "--signal=TERM@120",
     ...s.directives,
-  ].map((d) => assertOneLine(d, "an #SBATCH option"));
+  ].map((d) => `#SBATCH ${assertOneLine(d, "an #SBATCH option")}`);
+}
+
+/** What runs before the program on the node: the job directory, the user's setup lines, the trainer on PYTHONPATH. */
+export function sbatchPrologue(s: SlurmSettings, workDir: string): string[] {
+  return [
+    "set -euo pipefail",
+    `cd ${shq(workDir)}`,
+    ...s.setup.map((l) => assertOneLine(l, "a setup line")),
+    `export PYTHONPATH=${shq(workDir)}\${PYTHONPATH:+:$PYTHONPATH}`,
+  ];
+}
+
+export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: string; configPath: string; resume: boolean }): string {
+  const s = c.slurm ?? SLURM_DEFAULTS;
+  const gpus = c.resources.gpusPerNode;
+  const directives = sbatchDirectives(s, { name: c.name ?? `xinstruct-${c.kind}`, nodes: c.resources.nodes, gpus, workDir: o.workDir });
   const torchrun = [
     `--nnodes=${c.resources.nodes}`,
     `--nproc_per_node=${processesPerNode(c)}`,
@@ -42,12 +59,9 @@ export function renderSbatchScript(c: TrainConfig, o: { jobId: string; workDir: 
   return [
     "#!/bin/bash",
     assertOneLine(`# xinstruct training job ${o.jobId} (${c.kind}, ${c.baseModel}, ${c.resources.nodes} node(s) x ${gpus} GPU(s))`, "the base model"),
-    ...directives.map((d) => `#SBATCH ${d}`),
+    ...directives,
     "",
-    "set -euo pipefail",
-    `cd ${shq(o.workDir)}`,
-    ...s.setup.map((l) => assertOneLine(l, "a setup line")),
-    `export PYTHONPATH=${shq(o.workDir)}\${PYTHONPATH:+:$PYTHONPATH}`,
+    ...sbatchPrologue(s, o.workDir),
     `export MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)`,
     `export MASTER_PORT=${s.masterPort}`,
     `srun --kill-on-bad-exit=1 ${launch}`,

@@ -20,8 +20,8 @@ export const dpoRunJob = defineJob({
     // queries are the samples whose own tests pass: verify whatever is not verified yet (a no-op once done)
     assertStageSucceeded(await verifyRun(db, runId, { signal }));
     const onProgress = (c: { done: number; queries: number; pairs: number }) => void progress(c.done, c.queries, `${c.done}/${c.queries} queries, ${c.pairs} pairs`).catch(() => {});
-    const { fromModel } = settings;
-    const counts = fromModel ? await dpoFromModel(db, runId, { ...settings, fromModel }, { signal, onProgress }) : await dpoRun(db, runId, { ...settings, signal, onProgress });
+    const { fromModel, fromJob } = settings;
+    const counts = fromModel || fromJob ? await dpoFromModel(db, runId, settings, { signal, onProgress }) : await dpoRun(db, runId, { ...settings, signal, onProgress });
     assertStageSucceeded(counts);
     return { runId, ...counts };
   },

@@ -37,5 +37,8 @@ describe("xinstruct dpo", () => {
     const bad = spawnCli(["dpo", "--run", runId, "--from-model", "tiny-test", "--max-new-tokens", "lots", "--no-progress"], { DATABASE_URL: t.url, DATA_DIR: dir });
     expect(await waitForExit(bad, 60_000)).not.toBe(0);
     expect(bad.output()).toContain("--max-new-tokens must be a positive whole number");
-  }, 150_000);
+    const noJob = spawnCli(["dpo", "--run", runId, "--from-job", "nosuchjob", "--no-progress"], { DATABASE_URL: t.url, DATA_DIR: dir });
+    expect(await waitForExit(noJob, 60_000)).not.toBe(0);
+    expect(noJob.output()).toContain("No training job nosuchjob");
+  }, 200_000);
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
 import { closeDefaultPool } from "@/lib/sandbox";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { runJobHere } from "@/lib/pipeline/run/run-job-here";
@@ -33,12 +36,16 @@ describe("verify.run and dpo.run jobs", () => {
 
   it("dpo.run with fromModel samples Ds4 from the SFT model with the trainer, then executes the answers", async () => {
     const { runId } = await runWithSamples(t.db, [{ language: "py", key: "sum-evens" }]);
-    const d = await enqueueDpo(t.db, runId, dpoSettingsSchema.parse({ n: 2, temperature: 1, fromModel: "tiny-test" }));
+    const d = await enqueueDpo(t.db, runId, dpoSettingsSchema.parse({ n: 2, temperature: 1, fromModel: "tiny-test", maxNewTokens: 8 }));
     const job = await runJobHere(t.db, d.jobId, { leaseMs: 60_000 });
     expect(job.status, job.lastError ?? "").toBe("succeeded");
     expect(job.result).toMatchObject({ queries: 1, answers: 2, samplingFailures: 0 });
     const stage = await t.db.event.findFirst({ where: { topic: `run:${runId}`, type: "stage" }, orderBy: { seq: "desc" } });
     expect(stage?.data).toMatchObject({ sampledFrom: "tiny-test" });
+    // the job's answer length reached the sampler
+    const dirs = readdirSync(path.join(env().dataDir, "ds4-samples")).filter((n) => n.startsWith(`${runId}-`));
+    expect(dirs).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(env().dataDir, "ds4-samples", dirs[0], "sample.json"), "utf8"))).toMatchObject({ model: "tiny-test", n: 2, max_new_tokens: 8 });
     expect(() => dpoSettingsSchema.parse({ fromModel: "out/final\nrm -rf /" })).toThrow(/control characters/);
   }, 180_000);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { createWriteStream } from "node:fs";
 import { resolveLocalPython } from "@/lib/training/backends/python";
 import type { BackendHooks, BackendResult } from "@/lib/training/backends/types";
-import type { LaunchPlan } from "@/lib/training/launch-plan";
+import type { BackendPlan } from "@/lib/training/launch-plan";
 import { spawnLines } from "@/lib/training/process";
 import { childProcessEnv } from "@/lib/env";
 
@@ -11,7 +11,7 @@ import { childProcessEnv } from "@/lib/env";
  * and its workers together; output goes to train.log in the job directory and to the hooks.
  * The trainer gets the allow-listed environment (lib/domain/secrets.ts), not the app's secrets.
  */
-export async function runLocal(plan: LaunchPlan, hooks: BackendHooks): Promise<BackendResult> {
+export async function runLocal(plan: BackendPlan, hooks: BackendHooks): Promise<BackendResult> {
   const { argv, cwd, logFile } = plan.local!;
   const python = await resolveLocalPython(argv[0], hooks.env);
   const log = createWriteStream(logFile, { flags: "a" });

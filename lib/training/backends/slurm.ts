@@ -1,7 +1,7 @@
 import "server-only";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { BackendHooks, BackendResult } from "@/lib/training/backends/types";
-import type { LaunchPlan } from "@/lib/training/launch-plan";
+import type { BackendPlan } from "@/lib/training/launch-plan";
 import { capture } from "@/lib/training/process";
 import { sleep } from "@/lib/domain/sleep";
 
@@ -11,7 +11,7 @@ import { sleep } from "@/lib/domain/sleep";
  * code from `sacct`. Stopping sends SIGTERM to the job's steps (`scancel --signal=TERM`) so the
  * trainer checkpoints; a job still pending is simply cancelled.
  */
-export async function runSlurm(plan: LaunchPlan, hooks: BackendHooks): Promise<BackendResult> {
+export async function runSlurm(plan: BackendPlan, hooks: BackendHooks): Promise<BackendResult> {
   const env = hooks.env;
   const sub = await capture(["sbatch", "--parsable", plan.slurm!.scriptPath], { env, timeoutMs: 120_000 });
   if (sub.code !== 0) {
@@ -25,7 +25,7 @@ export async function runSlurm(plan: LaunchPlan, hooks: BackendHooks): Promise<B
 }
 
 /** Follows a submitted job; also used to re-attach after the app restarts. */
-export async function followSlurmJob(id: string, plan: LaunchPlan, hooks: BackendHooks): Promise<BackendResult> {
+export async function followSlurmJob(id: string, plan: BackendPlan, hooks: BackendHooks): Promise<BackendResult> {
   const env = hooks.env;
   const logPath = plan.slurm!.logPattern.replace("%j", id);
   const tail = new FileTail(logPath);

@@ -1,18 +1,19 @@
 import "server-only";
 import type { BackendHooks, BackendResult } from "@/lib/training/backends/types";
-import type { LaunchPlan } from "@/lib/training/launch-plan";
+import type { BackendPlan } from "@/lib/training/launch-plan";
 import { capture, spawnLines } from "@/lib/training/process";
 import { shq } from "@/lib/training/shell";
 
 /**
  * A remote host over OpenSSH (the system's ssh/scp, BatchMode: keys only): make the job
  * directory, copy job.json, the trainer and the data, run the trainer with its output streamed
- * back, and fetch metrics.jsonl at the end (the app ingests what the HTTP reports missed).
+ * back, and fetch metrics.jsonl at the end (the app ingests what the HTTP reports missed). The
+ * sampler runs the same way (its queries and config copied, its answers.jsonl fetched).
  * Stopping kills the remote trainer by its pid file with SIGTERM. ssh's own exit code 255 means
  * the connection or the host was lost. `--` ends ssh's and scp's options before the destination,
  * so a host can never be read as an option (the schema refuses one starting with `-` too).
  */
-export async function runSsh(plan: LaunchPlan, hooks: BackendHooks): Promise<BackendResult> {
+export async function runSsh(plan: BackendPlan, hooks: BackendHooks): Promise<BackendResult> {
   const s = plan.ssh!;
   const env = hooks.env;
   const ssh = (command: string) => capture(["ssh", ...s.sshArgs.filter(notTunnel), "--", s.target, command], { env, timeoutMs: 120_000 });
@@ -40,8 +41,8 @@ export async function runSsh(plan: LaunchPlan, hooks: BackendHooks): Promise<Bac
   const { code, signal } = await done;
   clearTimeout(killTimer);
   hooks.signal.removeEventListener("abort", stop);
-  const fetched = await capture(["scp", "-q", ...s.scpArgs, "--", `${s.target}:${s.remoteMetrics}`, plan.metricsFile], { env, timeoutMs: 600_000 });
-  if (fetched.code !== 0) hooks.onLines([`[xinstruct] could not fetch ${s.remoteMetrics}: ${fetched.stderr.trim()}`]);
+  const fetched = await capture(["scp", "-q", ...s.scpArgs, "--", `${s.target}:${s.fetch.remote}`, s.fetch.local], { env, timeoutMs: 600_000 });
+  if (fetched.code !== 0) hooks.onLines([`[xinstruct] could not fetch ${s.fetch.remote}: ${fetched.stderr.trim()}`]);
   if (code === 255) return { exitCode: code, state: "connection lost" };
   return { exitCode: code, state: signal ? `signal ${signal}` : "exited" };
 }

@@ -1,4 +1,4 @@
-import type { LaunchPlan } from "@/lib/training/launch-plan";
+import type { BackendPlan } from "@/lib/training/launch-plan";
 
 export interface BackendHooks {
   /** Aborted when the job should stop: the trainer gets SIGTERM (checkpoint, then exit). */
@@ -19,4 +19,4 @@ export interface BackendResult {
   state: string;
 }
 
-export type RunBackend = (plan: LaunchPlan, hooks: BackendHooks) => Promise<BackendResult>;
+export type RunBackend = (plan: BackendPlan, hooks: BackendHooks) => Promise<BackendResult>;
