@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { openDb } from "@/lib/cli/open-db";
-import { cancelJob, enqueueJob, listJobs } from "@/lib/jobs/queue";
-import { catalog } from "@/lib/jobs/catalog";
+import { cancelJob, listJobs } from "@/lib/jobs/queue";
+import { enqueueJobByName } from "@/lib/jobs/enqueue";
+import { jobTypes } from "@/lib/jobs/contracts";
 
 export default function register(program: Command): void {
   const jobs = program.command("jobs").description("The job queue");
@@ -26,10 +27,10 @@ export default function register(program: Command): void {
     });
   jobs
     .command("enqueue <type> [payload]")
-    .description(`Queue a job; payload is JSON. Types: ${[...catalog.keys()].join(", ")}`)
+    .description(`Queue a job; payload is JSON. Types: ${jobTypes().join(", ")}`)
     .action(async (type: string, payload?: string) => {
       const db = await openDb();
-      const job = await enqueueJob(db, type, payload ? JSON.parse(payload) : {});
+      const job = await enqueueJobByName(db, type, payload ? JSON.parse(payload) : {});
       console.log(job.id);
       await db.$disconnect();
     });

@@ -104,7 +104,7 @@ describe("an ablation through the real queue", () => {
     const { runId } = await createFixtureRun(t.db);
     const created = await createAblation(t.db, { runId, variants: [], training: { baseModel: "tiny-test", resources: { gpusPerNode: 0 } }, evaluation: EVALUATION() }, placement());
     const evaluation = await t.db.evaluation.create({ data: { name: "pending", model: "m", config: {}, status: "running" } });
-    const { enqueueJob } = await import("@/lib/jobs/queue");
+    const { enqueueJob } = await import("@/lib/jobs/enqueue");
     const job = await enqueueJob(t.db, "noop", {});
     await t.db.evaluation.update({ where: { id: evaluation.id }, data: { jobId: job.id } });
     await t.db.job.update({ where: { id: created.variants[0].jobId! }, data: { status: "cancelled" } }); // keep the chain itself out of this

@@ -3,13 +3,12 @@ import type { Db } from "@/lib/db/client";
 import type { AblationVariant } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
 import { createEvaluation } from "@/lib/evals/app/evaluations";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { enqueueVerify } from "@/lib/pipeline/verify/enqueue-stage";
 import { createTrainingJob, listCheckpoints } from "@/lib/training/jobs-service";
 import { sftSourceOf } from "@/lib/training/sft-source";
 import { evaluationInputFor, modelNameFor, trainConfigFor, type AblationConfig } from "./config";
 import { localGpuCount, missingGpuReason } from "./gpu";
-import { ABLATION_JOB } from "./ids";
 import { describeTwinStage, stageFollowingSource } from "./twin-stages";
 import { sampleVariantDs4 } from "./sample-step";
 import { exportVariantDataset, type VariantDataset } from "./variant-dataset";
@@ -229,11 +228,4 @@ async function evaluateStep(ctx: Ctx, v: Variant) {
   }
   const linked = await casUpdate(ctx.db, claimed, { evaluationId: evaluation.id, jobId: evaluation.jobId });
   return linked ? ("wait" as const) : null;
-}
-
-/** Queues the next advance of a variant and makes it the job the variant waits on. */
-export async function enqueueAdvance(db: Db, variantId: string): Promise<string> {
-  const job = await enqueueJob(db, ABLATION_JOB, { variantId });
-  await db.ablationVariant.update({ where: { id: variantId }, data: { jobId: job.id } });
-  return job.id;
 }

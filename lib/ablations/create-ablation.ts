@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { evaluationTarget } from "@/lib/evals/app/evaluation-endpoint";
 import { checkRunEndpoints, createRun } from "@/lib/pipeline/run/create-run";
 import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
-import { enqueueAdvance } from "./advance";
+import { enqueueAdvance } from "./enqueue-advance";
 import { parseAblationInput, type AblationConfig, type AblationPlacement } from "./config";
 import { parseVariants, type DiscussionMode } from "./variants";
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { prepareResume } from "@/lib/training/jobs-service";
 import { isResumable } from "@/lib/training/topic";
-import { casUpdate, enqueueAdvance, type Variant } from "./advance";
+import { casUpdate, type Variant } from "./advance";
+import { enqueueAdvance } from "./enqueue-advance";
 
 async function getVariant(db: Db, ablationId: string, key: string): Promise<Variant> {
   const v = await db.ablationVariant.findUnique({ where: { ablationId_key: { ablationId, key } } });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { enqueueAdvance } from "./advance";
+import { enqueueAdvance } from "./enqueue-advance";
 import { ABLATION_JOB } from "./ids";
 
 /**

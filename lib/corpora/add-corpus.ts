@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import type { Corpus } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { corpusOptionsSchema, type CorpusOptionsInput, type StoredCorpusOptions } from "./options";
 import type { SavedUpload } from "./save-upload";
 

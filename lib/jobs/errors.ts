@@ -1,4 +1,5 @@
 import { AppError, isAppError } from "@/lib/errors";
+import { backoffDelayMs } from "@/lib/domain/backoff";
 
 /** How a failed attempt is treated: retried with backoff, rescheduled, recorded and stopped, or ended as cancelled. */
 export type FailureKind = "retryable" | "rate_limited" | "unrecoverable" | "cancelled";
@@ -41,10 +42,9 @@ export function classifyFailure(e: unknown): { kind: FailureKind; message: strin
   return { kind: "retryable", message };
 }
 
-/** Exponential backoff with full jitter, capped. attempt starts at 1. */
+/** The wait before a failed job's next attempt (attempt starts at 1): lib/domain/backoff with equal jitter, capped, whole ms. */
 export function backoffMs(attempt: number, baseMs: number, maxMs = 5 * 60_000, random = Math.random): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  return Math.round(backoffDelayMs(attempt - 1, { baseMs, maxMs, jitter: "equal" }, random()));
 }
 
 export { AppError };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { cancelJob, claimJob, completeJob, enqueueJob, failJob, heartbeatJob, jobTopic } from "@/lib/jobs/queue";
+import { cancelJob, claimJob, completeJob, failJob, heartbeatJob, jobTopic } from "@/lib/jobs/queue";
+import { enqueueJob, enqueueJobByName } from "@/lib/jobs/enqueue";
 import { listEvents } from "@/lib/events/store";
 import { RateLimitedError, UnrecoverableError } from "@/lib/jobs/errors";
 
@@ -27,9 +28,23 @@ describe("job queue", () => {
     expect(events[1].seq).toBeGreaterThan(events[0].seq);
   });
 
-  it("rejects an unknown type or an invalid payload without writing a row", async () => {
-    await expect(enqueueJob(t.db, "nope", {})).rejects.toMatchObject({ code: "invalid:job_type" });
-    await expect(enqueueJob(t.db, "demo.progress", { steps: -1 })).rejects.toMatchObject({ code: "invalid:job_payload" });
+  it("rejects an unknown type or an invalid payload without writing a row (a 400 for a route)", async () => {
+    await expect(enqueueJobByName(t.db, "nope", {})).rejects.toMatchObject({ code: "invalid:job_type", status: 400 });
+    await expect(enqueueJob(t.db, "demo.progress", { steps: -1 })).rejects.toMatchObject({ code: "invalid:job_payload", status: 400 });
+    await expect(enqueueJobByName(t.db, "evaluation.run", { evaluationId: 7 })).rejects.toMatchObject({ code: "invalid:job_payload", status: 400 });
+    expect(await t.db.job.count()).toBe(0);
+  });
+
+  it("types a payload from its job's contract: a wrong one does not compile (tsc / next build check these lines)", async () => {
+    const wrong = async () => {
+      // @ts-expect-error an unknown job type
+      await enqueueJob(t.db, "nope", {});
+      // @ts-expect-error evaluationId is a string
+      await enqueueJob(t.db, "evaluation.run", { evaluationId: 7 });
+      // @ts-expect-error a training job's payload names the training job
+      await enqueueJob(t.db, "training.run", { runId: "r" });
+    };
+    await expect(wrong()).rejects.toMatchObject({ code: "invalid:job_type" });
     expect(await t.db.job.count()).toBe(0);
   });
 

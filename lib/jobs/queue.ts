@@ -2,7 +2,9 @@ import "server-only";
 import { dialectOfDb, type Db } from "@/lib/db/client";
 import { asDate, asJson, rawExecute, rawQuery } from "@/lib/db/raw";
 import type { Job } from "@/lib/db/generated/sqlite/client";
-import { jobDefinition, jobFinishedHooks } from "@/lib/jobs/catalog";
+import { jobContract } from "@/lib/jobs/contracts";
+import { jobFinishedHooks } from "@/lib/jobs/finished-hooks";
+import { jobTopic } from "@/lib/jobs/topic";
 import { backoffMs, classifyFailure } from "@/lib/jobs/errors";
 import { appendEvent, END_EVENT } from "@/lib/events/store";
 import { AppError } from "@/lib/errors";
@@ -16,34 +18,8 @@ import { scrubSecrets, scrubSecretsIn } from "@/lib/secrets/scrub";
  */
 export type { Job };
 
-export const jobTopic = (id: string) => `job:${id}`;
-
-export interface EnqueueOptions {
-  runId?: string;
-  priority?: number;
-  runAt?: Date;
-  maxAttempts?: number;
-}
-
-export async function enqueueJob(db: Db, type: string, payload: unknown, opts: EnqueueOptions = {}): Promise<Job> {
-  const def = jobDefinition(type);
-  const parsed = def.payload.safeParse(payload);
-  if (!parsed.success) {
-    throw new AppError("invalid:job_payload", `Invalid payload for ${type}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  const job = await db.job.create({
-    data: {
-      type,
-      payload: parsed.data as object,
-      runId: opts.runId,
-      priority: opts.priority ?? 0,
-      runAt: opts.runAt ?? new Date(),
-      maxAttempts: opts.maxAttempts ?? def.maxAttempts,
-    },
-  });
-  await appendEvent(db, jobTopic(job.id), "queued", { status: "queued", type });
-  return job;
-}
+export { jobTopic };
+// Queuing a job is lib/jobs/enqueue: it loads only the contracts, not this module's hooks.
 
 const CLAIM_SQL = (types: number, lock: string) => `
 UPDATE "Job" SET "status" = 'running', "lockedBy" = $1, "leaseUntil" = $2, "attempts" = "attempts" + 1, "startedAt" = $3,
@@ -134,13 +110,13 @@ export async function completeJob(db: Db, job: Job, result: unknown): Promise<bo
 export async function failJob(db: Db, job: Job, error: unknown): Promise<"retry" | "failed" | "cancelled" | "lost"> {
   const { kind, message: unscrubbed, retryAfterMs } = classifyFailure(error);
   const message = scrubSecrets(unscrubbed);
-  const def = jobDefinition(job.type);
+  const contract = jobContract(job.type);
   if (kind === "cancelled") return (await finishJob(db, job, "cancelled", { lastError: message })) ? "cancelled" : "lost";
   const canRetry = kind !== "unrecoverable" && job.attempts < job.maxAttempts;
   if (!canRetry) {
     return (await finishJob(db, job, "failed", { errorKind: kind, lastError: message })) ? "failed" : "lost";
   }
-  const delay = kind === "rate_limited" && retryAfterMs ? retryAfterMs : backoffMs(job.attempts, def.backoffBaseMs);
+  const delay = kind === "rate_limited" && retryAfterMs ? retryAfterMs : backoffMs(job.attempts, contract.backoffBaseMs);
   const { count } = await db.job.updateMany({
     where: { id: job.id, attempts: job.attempts, status: "running" },
     data: { status: "queued", lockedBy: null, leaseUntil: null, runAt: new Date(Date.now() + delay), errorKind: kind, lastError: message },

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { appendEvent } from "@/lib/events/store";
-import { jobDefinition } from "@/lib/jobs/catalog";
+import { jobContract } from "@/lib/jobs/contracts";
+import { jobHandler } from "@/lib/jobs/handlers";
 import { completeJob, failJob, heartbeatJob, jobTopic, type Job } from "@/lib/jobs/queue";
 import type { JobContext } from "@/lib/jobs/types";
 import { scrubSecrets } from "@/lib/secrets/scrub";
@@ -24,7 +25,8 @@ export interface RunJobOptions {
  */
 export async function runJob(job: Job, opts: RunJobOptions): Promise<"succeeded" | "lost" | "retry" | "failed" | "cancelled"> {
   const { db } = opts;
-  const def = jobDefinition(job.type);
+  const def = jobContract(job.type);
+  const handler = jobHandler(job.type);
   const abort = new AbortController();
   const onStop = () => abort.abort(new Error("worker stopped"));
   opts.signal?.addEventListener("abort", onStop, { once: true });
@@ -36,10 +38,10 @@ export async function runJob(job: Job, opts: RunJobOptions): Promise<"succeeded"
     if (!ours) abort.abort(new Error("job cancelled or lease lost"));
   }, Math.max(200, Math.floor(opts.leaseMs / 3)));
   const topic = jobTopic(job.id);
-  const ctx: JobContext<unknown> = {
+  const ctx: JobContext<never> = {
     jobId: job.id,
     attempt: job.attempts,
-    payload: def.payload.parse(job.payload),
+    payload: def.payload.parse(job.payload) as never,
     db,
     signal: abort.signal,
     topic,
@@ -48,7 +50,7 @@ export async function runJob(job: Job, opts: RunJobOptions): Promise<"succeeded"
   };
   try {
     await ctx.emit("started", { worker: opts.workerId, attempt: job.attempts });
-    const result = await def.handle(ctx);
+    const result = await handler.handle(ctx);
     return (await completeJob(db, job, result)) ? "succeeded" : "lost";
   } catch (e) {
     const outcome = await failJob(db, job, abort.signal.aborted ? abort.signal.reason ?? e : e);

@@ -1,5 +1,5 @@
-import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import type { JobPayload, JobResult, JobType } from "@/lib/jobs/contracts";
 
 export interface JobContext<P> {
   jobId: string;
@@ -14,21 +14,12 @@ export interface JobContext<P> {
   progress(done: number, total: number, message?: string): Promise<void>;
 }
 
-export interface JobDefinition<P = unknown> {
-  name: string;
-  description: string;
-  payload: z.ZodType<P>;
-  maxAttempts: number;
-  backoffBaseMs: number;
-  timeoutMs: number;
-  /**
-   * Lease for this job type, when the worker default is too short: a job that blocks the event
-   * loop for long stretches (synchronous dedup of a big corpus) cannot renew its lease meanwhile.
-   */
-  leaseMs?: number;
-  handle(ctx: JobContext<P>): Promise<unknown>;
+/** The worker's half of a job type: what runs it. Its name, payload and policy are its contract (lib/jobs/contracts). */
+export interface JobHandler<T extends JobType> {
+  type: T;
+  handle(ctx: JobContext<JobPayload<T>>): Promise<JobResult<T>>;
 }
 
-export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
-  return def;
+export function defineHandler<T extends JobType>(type: T, handle: (ctx: JobContext<JobPayload<T>>) => Promise<JobResult<T>>): JobHandler<T> {
+  return { type, handle };
 }

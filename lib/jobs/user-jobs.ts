@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { catalog } from "@/lib/jobs/catalog";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { isJobType } from "@/lib/jobs/contracts";
+import { enqueueJobByName } from "@/lib/jobs/enqueue";
 
 /**
  * What `POST /api/jobs` may start. Every real job (a run's stages, an evaluation, training, a
@@ -15,8 +15,8 @@ export const USER_STARTABLE_JOB_TYPES: ReadonlySet<string> = new Set(["demo.prog
 
 export async function enqueueUserJob(db: Db, type: string, payload: unknown) {
   if (!USER_STARTABLE_JOB_TYPES.has(type)) {
-    if (!catalog.has(type)) throw new AppError("invalid:job_type", `Unknown job type "${type.slice(0, 100)}". The API starts: ${[...USER_STARTABLE_JOB_TYPES].join(", ")}.`);
+    if (!isJobType(type)) throw new AppError("invalid:job_type", `Unknown job type "${type.slice(0, 100)}". The API starts: ${[...USER_STARTABLE_JOB_TYPES].join(", ")}.`);
     throw new AppError("forbidden:job_type", `"${type}" jobs are started from their own page or route (runs, evaluations, training, corpora), not from POST /api/jobs, which starts: ${[...USER_STARTABLE_JOB_TYPES].join(", ")}.`);
   }
-  return enqueueJob(db, type, payload);
+  return enqueueJobByName(db, type, payload);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { enqueueJob, jobTopic } from "@/lib/jobs/queue";
+import { jobTopic } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { spawnCli, waitFor, waitForExit } from "@/lib/testing/spawn-cli";
 
 let t: TestDb;

@@ -9,7 +9,7 @@ export interface WorkerOptions {
   db: Db;
   concurrency: number;
   leaseMs: number;
-  /** Only these job types (default: all in the catalog). */
+  /** Only these job types (default: every type in lib/jobs/contracts). */
   types?: string[];
   idlePollMs?: number;
   /** Stop once the queue is empty (benchmarks and tests). */

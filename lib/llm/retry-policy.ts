@@ -1,4 +1,5 @@
 import { APICallError } from "ai";
+import { backoffDelayMs, parseRetryAfter } from "@/lib/domain/backoff";
 
 /**
  * How a failed model call is classified and how long to wait before the next attempt:
@@ -16,16 +17,12 @@ export interface ClassifiedError {
   message: string;
 }
 
+/** Retry-After from a response: OpenAI's `retry-after-ms`, else the standard header (seconds or a date). */
 function retryAfterMs(headers: Record<string, string> | undefined): number | undefined {
   if (!headers) return undefined;
   const ms = Number(headers["retry-after-ms"]);
   if (Number.isFinite(ms) && ms >= 0) return ms;
-  const s = headers["retry-after"];
-  if (s === undefined) return undefined;
-  const seconds = Number(s);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(s);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return parseRetryAfter(headers["retry-after"]) ?? undefined;
 }
 
 export function classifyError(error: unknown, { cancelled, timedOut }: { cancelled: boolean; timedOut: boolean }): ClassifiedError {
@@ -45,9 +42,7 @@ export function classifyError(error: unknown, { cancelled, timedOut }: { cancell
   return { kind: "error", retryable: false, message };
 }
 
-/** base·2^n with "equal jitter" (half fixed, half varying), capped; at least Retry-After. */
+/** The wait before retry `retry` (from 0): lib/domain/backoff with equal jitter, at least Retry-After, capped. */
 export function backoffMs(retry: number, policy: { retryBaseDelayMs: number; retryMaxDelayMs: number }, jitter: number, retryAfter?: number): number {
-  const exp = Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** retry);
-  const delay = exp / 2 + (exp / 2) * jitter;
-  return Math.min(policy.retryMaxDelayMs, Math.max(delay, retryAfter ?? 0));
+  return backoffDelayMs(retry, { baseMs: policy.retryBaseDelayMs, maxMs: policy.retryMaxDelayMs, jitter: "equal", retryAfter: "at-least" }, jitter, retryAfter);
 }

@@ -109,6 +109,9 @@ export const trainConfigSchema = z
     if (c.backend !== "slurm" && c.resources.nodes > 1) {
       ctx.addIssue({ code: "custom", path: ["resources", "nodes"], message: "several nodes need the slurm backend" });
     }
+    if (c.training.microBatchSize > c.training.globalBatchSize) {
+      ctx.addIssue({ code: "custom", path: ["training", "microBatchSize"], message: "at most the global batch" });
+    }
     if (c.method === "lora" && c.baseModel === "tiny-test") {
       ctx.addIssue({ code: "custom", path: ["method"], message: "the tiny test model trains fully (LoRA needs a Hugging Face model)" });
     }

@@ -1,63 +1,82 @@
-import type { TrainForm } from "@/lib/training/form";
+import type { z } from "zod";
+import { trainConfigSchema } from "@/lib/training/config";
+import { formToConfig, type TrainForm } from "@/lib/training/form";
 
 /** Field → what is wrong with it, in words for the form. Empty when the form can be sent. */
 export type FormErrors = Partial<Record<keyof TrainForm, string>>;
 
-type Rule = { min?: number; max?: number; int?: boolean; optional?: boolean; positive?: boolean };
+/** Where a config path is edited in the form (the config is nested, the form flat). */
+const FIELD_OF_PATH: Record<string, keyof TrainForm> = {
+  "lora.r": "loraR",
+  "lora.alpha": "loraAlpha",
+  "resources.gpusPerNode": "gpusPerNode",
+  "resources.nodes": "nodes",
+  ssh: "sshHost",
+  "ssh.host": "sshHost",
+  "ssh.port": "sshPort",
+  "ssh.user": "sshUser",
+  "ssh.identityFile": "sshIdentityFile",
+  "ssh.remoteDir": "sshRemoteDir",
+  "slurm.partition": "slurmPartition",
+  "slurm.account": "slurmAccount",
+  "slurm.timeLimit": "slurmTimeLimit",
+  "slurm.workDir": "slurmWorkDir",
+  "slurm.setup": "slurmSetup",
+};
 
-function numberProblem(raw: string, r: Rule): string | null {
-  const s = raw.trim();
-  if (s === "") return r.optional ? null : "Required.";
-  const n = Number(s);
-  if (!Number.isFinite(n)) return `"${s}" is not a number.`;
-  if (r.int && !Number.isInteger(n)) return "A whole number.";
-  if (r.positive && n <= 0) return "Must be more than 0.";
-  if (r.min !== undefined && n < r.min) return `At least ${r.min}.`;
-  if (r.max !== undefined && n > r.max) return `At most ${r.max}.`;
-  return null;
+/** What to say beside a required field left empty. */
+const REQUIRED: Partial<Record<keyof TrainForm, string>> = {
+  baseModel: "Required: a Hugging Face id, a local path, or tiny-test.",
+  dataset: "Required: the JSONL file on the training host.",
+  sshHost: "Required for the SSH backend.",
+};
+
+function fieldOf(path: PropertyKey[], f: TrainForm): keyof TrainForm | null {
+  const [head, second] = path.map(String);
+  if (head === "training" && second && second in f) return second as keyof TrainForm;
+  const mapped = FIELD_OF_PATH[path.slice(0, 2).map(String).join(".")] ?? FIELD_OF_PATH[head];
+  if (mapped) return mapped;
+  return head && head in f ? (head as keyof TrainForm) : null;
+}
+
+const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? "" : "."}`;
+
+/** A schema issue in the words a person filling in the form reads. */
+function words(issue: z.core.$ZodIssue, field: keyof TrainForm, raw: string): string {
+  if (raw.trim() === "" && REQUIRED[field]) return REQUIRED[field]!;
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.expected === "int") return "A whole number.";
+      if (raw.trim() === "") return "Required.";
+      return issue.expected === "number" && !Number.isFinite(Number(raw)) ? `"${raw.trim()}" is not a number.` : sentence(issue.message);
+    case "too_small":
+      if (issue.origin === "string" || issue.origin === "array") return "Required.";
+      return issue.inclusive === false ? `Must be more than ${issue.minimum}.` : `At least ${issue.minimum}.`;
+    case "too_big":
+      return issue.origin === "string" ? `At most ${issue.maximum} characters.` : issue.inclusive === false ? `Less than ${issue.maximum}.` : `At most ${issue.maximum}.`;
+    default:
+      return sentence(issue.message);
+  }
 }
 
 /**
- * Checks the launch form before it is sent, so a typo is named beside its field instead of
- * coming back as a config path from the server. The server's check (lib/training/config.ts)
- * stays the authority; these are its rules as a person reads them.
+ * Checks the launch form before it is sent, so a problem is named beside its field instead of
+ * coming back as a config path from the server. The rules are the server's own
+ * (trainConfigSchema, lib/training/config.ts), run on the config the form would send: what the
+ * form passes the server accepts, and the other way round. The form adds only the check of the
+ * plan-only dataset size, which is not sent.
  */
 export function checkTrainForm(f: TrainForm): FormErrors {
   const e: FormErrors = {};
-  const num = (k: keyof TrainForm, r: Rule) => {
-    const p = numberProblem(String(f[k]), r);
-    if (p) e[k] = p;
-  };
-  if (!f.baseModel.trim()) e.baseModel = "Required: a Hugging Face id, a local path, or tiny-test.";
-  if (!f.dataset.trim()) e.dataset = "Required: the JSONL file on the training host.";
-  num("learningRate", { positive: true, max: 1 });
-  num("warmupSteps", { int: true, min: 0 });
-  num("globalBatchSize", { int: true, min: 1 });
-  num("microBatchSize", { int: true, min: 1 });
-  num("maxLength", { int: true, min: 1, max: 1_048_576 });
-  num("epochs", { positive: true });
-  num("maxSteps", { int: true, min: 1, optional: true });
-  num("evalEvery", { int: true, min: 1 });
-  num("saveEvery", { int: true, min: 0 });
-  num("earlyStoppingPatience", { int: true, min: 0, max: 1000 });
-  num("earlyStoppingMinDelta", { min: 0 });
-  num("datasetSamples", { int: true, min: 1, optional: true });
-  num("gpusPerNode", { int: true, min: 0, max: 64 });
-  num("nodes", { int: true, min: 1, max: 1024 });
-  if (f.kind === "dpo") num("beta", { min: 0 });
-  if (f.method === "lora") {
-    num("loraR", { int: true, min: 1 });
-    num("loraAlpha", { int: true, min: 1 });
-    if (f.baseModel.trim() === "tiny-test") e.method = "The tiny test model trains fully; LoRA needs a Hugging Face model.";
-  }
-  if (!e.globalBatchSize && !e.microBatchSize && Number(f.microBatchSize) > Number(f.globalBatchSize)) e.microBatchSize = "At most the global batch.";
-  if (f.backend !== "slurm" && !e.nodes && Number(f.nodes) > 1) e.nodes = "Several nodes need the Slurm backend.";
-  if (f.backend === "ssh") {
-    if (!f.sshHost.trim()) e.sshHost = "Required for the SSH backend.";
-    num("sshPort", { int: true, min: 1, max: 65535 });
-  }
-  if (f.backend === "slurm" && f.slurmTimeLimit.trim() && !/^(\d+-)?\d{1,2}(:\d{2}){0,2}$/.test(f.slurmTimeLimit.trim())) {
-    e.slurmTimeLimit = "A Slurm time such as 24:00:00 or 2-00:00:00.";
+  const samples = f.datasetSamples.trim();
+  if (samples !== "" && !e.datasetSamples && !(Number.isInteger(Number(samples)) && Number(samples) >= 1)) e.datasetSamples = "A whole number, at least 1.";
+  const r = trainConfigSchema.safeParse(formToConfig(f));
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const field = fieldOf(issue.path, f);
+      if (!field || e[field]) continue;
+      e[field] = words(issue, field, String(f[field]));
+    }
   }
   return e;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { createTrainingJob, prepareResume, type Placement, type TrainingJob } from "@/lib/training/jobs-service";
 
 /** Creates a training job and queues it for a worker (the form's "Launch"). */

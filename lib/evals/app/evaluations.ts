@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { evaluationConfig, type EvaluationConfig } from "@/lib/evals/app/config";
 import { evaluationTarget } from "@/lib/evals/app/evaluation-endpoint";
 import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { UnrecoverableError } from "@/lib/jobs/errors";
 import { insertImported, loadPending, loadResults, saveResult } from "@/lib/evals/app/results-store";
 import { trackEvaluation, type TrackOptions } from "@/lib/evals/app/track-evaluation";

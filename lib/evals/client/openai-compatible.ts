@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { DEFAULT_RETRY, RetryableError, parseRetryAfter, withRetries, type RetryPolicy } from "@/lib/evals/client/retry";
+import { parseRetryAfter } from "@/lib/domain/backoff";
+import { DEFAULT_RETRY, RetryableError, withRetries, type RetryPolicy } from "@/lib/evals/client/retry";
 
 /**
  * A minimal client for OpenAI-compatible servers (vLLM, SGLang, Ollama, LM Studio, OpenAI).

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { sleepOrAbort } from "@/lib/domain/sleep";
+import { backoffDelayMs } from "@/lib/domain/backoff";
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -17,16 +18,6 @@ export class RetryableError extends Error {
   }
 }
 
-/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const secs = Number(value);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
-
 /**
  * Runs `attempt` until it succeeds, fails with something other than RetryableError, the
  * signal aborts, or retries run out. Delay: exponential with full jitter, or Retry-After
@@ -42,8 +33,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, policy:
       if (n >= policy.maxRetries) {
         throw new AppError("unavailable:endpoint", `The model endpoint kept failing after ${n + 1} attempts: ${e.message}`, { cause: e });
       }
-      const backoff = Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n);
-      await sleepOrAbort(Math.min(policy.maxDelayMs, e.retryAfterMs ?? backoff), signal);
+      await sleepOrAbort(backoffDelayMs(n, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: "full", retryAfter: "instead" }, Math.random(), e.retryAfterMs), signal);
     }
   }
 }

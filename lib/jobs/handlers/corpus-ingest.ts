@@ -1,41 +1,31 @@
-import { z } from "zod";
-import { defineJob } from "@/lib/jobs/types";
+import { defineHandler } from "@/lib/jobs/types";
+import { corpusIngestContract } from "@/lib/jobs/contracts/corpora";
 import { classifyFailure } from "@/lib/jobs/errors";
 import { ingestCorpus } from "@/lib/corpora/run-ingest";
 import { overallProgress, throttleProgress } from "@/lib/corpora/progress";
 
-const MAX_ATTEMPTS = 2;
+const MAX_ATTEMPTS = corpusIngestContract.maxAttempts;
 
 /**
  * Fills a corpus row: ingest its source, then write files, snippets and report in one
  * transaction. Bad input (zip bomb, empty upload, ...) fails at once with the user-facing
  * message on the corpus; a transient failure (a download, the database) is tried once more.
  */
-export const corpusIngest = defineJob({
-  name: "corpus.ingest",
-  description: "Import a corpus: read, split, decontaminate, deduplicate, store",
-  payload: z.object({ corpusId: z.string().min(1) }),
-  maxAttempts: MAX_ATTEMPTS,
-  backoffBaseMs: 5_000,
-  timeoutMs: 2 * 60 * 60_000,
-  // Dedup and decontamination run synchronously for long stretches on big corpora.
-  leaseMs: 15 * 60_000,
-  async handle({ payload, db, signal, attempt, progress }) {
-    // Progress events are database writes: throttled, and sent in order without holding up the ingest.
-    let pending = Promise.resolve();
-    const onProgress = throttleProgress((p) => {
-      const o = overallProgress(p);
-      pending = pending.then(() => progress(o.done, o.total, o.message)).catch(() => {});
+export const corpusIngest = defineHandler("corpus.ingest", async ({ payload, db, signal, attempt, progress }) => {
+  // Progress events are database writes: throttled, and sent in order without holding up the ingest.
+  let pending = Promise.resolve();
+  const onProgress = throttleProgress((p) => {
+    const o = overallProgress(p);
+    pending = pending.then(() => progress(o.done, o.total, o.message)).catch(() => {});
+  });
+  try {
+    const report = await ingestCorpus(db, payload.corpusId, {
+      signal,
+      onProgress,
+      isFinal: (e) => attempt >= MAX_ATTEMPTS || signal.aborted || classifyFailure(e).kind === "unrecoverable",
     });
-    try {
-      const report = await ingestCorpus(db, payload.corpusId, {
-        signal,
-        onProgress,
-        isFinal: (e) => attempt >= MAX_ATTEMPTS || signal.aborted || classifyFailure(e).kind === "unrecoverable",
-      });
-      return { corpusId: payload.corpusId, files: report.files.kept, snippets: report.snippets.kept };
-    } finally {
-      await pending;
-    }
-  },
+    return { corpusId: payload.corpusId, files: report.files.kept, snippets: report.snippets.kept };
+  } finally {
+    await pending;
+  }
 });

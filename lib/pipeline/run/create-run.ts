@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { parseRunConfig, type RunConfig } from "@/lib/domain/run-config";
 import { runConfigFromYaml } from "@/lib/domain/run-config-yaml";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { checkRunModelFiles } from "@/lib/llm/local/check-model-files";
 import { GENERATION_JOB, runTopic } from "./ids";
 import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";

@@ -5,7 +5,7 @@ import { createRunModelClient } from "@/lib/llm/model-client";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createRun } from "./create-run";
 import { executeRun } from "./execute-run";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { GENERATION_JOB, runTopic } from "./ids";
 import { cancelRun, pauseRun } from "./run-control";
 import { runCounts } from "./run-queries";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
+import { cancelJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { RunConfig } from "@/lib/domain/run-config";
 import { checkRunEndpoints } from "./create-run";
 import { appendEndOnce } from "./finish-run";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { DpoSettings } from "@/lib/pipeline/dpo/dpo-options";
 import type { RunConfig } from "@/lib/domain/run-config";
 import { toModelEndpoint } from "@/lib/pipeline/run/run-endpoints";
