@@ -10,4 +10,8 @@ export async function apiJson<T>(url: string, init?: RequestInit): Promise<T> {
 export const queryKeys = {
   session: ["auth", "session"] as const,
   runCalls: (runId: string, outcome: string) => ["runs", runId, "calls", { outcome }] as const,
+  /** a run's verify and DPO stages, read from its snapshot after the event stream ended */
+  runStages: (runId: string) => ["runs", runId, "stages"] as const,
+  /** one page sequence of the samples table for a filter and sort (its query string) */
+  samplePages: (query: string) => ["samples", "pages", query] as const,
 };
