@@ -14,4 +14,6 @@ export const queryKeys = {
   runStages: (runId: string) => ["runs", runId, "stages"] as const,
   /** one page sequence of the samples table for a filter and sort (its query string) */
   samplePages: (query: string) => ["samples", "pages", query] as const,
+  sample: (id: string) => ["samples", "detail", id] as const,
+  dpoQuery: (runId: string, sampleId: string) => ["runs", runId, "dpo", sampleId] as const,
 };
