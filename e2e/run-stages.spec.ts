@@ -54,8 +54,13 @@ test("verify and DPO started from a finished run's page move their bars to done 
   await expect(page.getByRole("button", { name: "Make DPO pairs" })).toBeEnabled();
 
   // every sample has its verdict: a second pass takes nothing up, and says so
+  const verifyQueued = page.getByTestId("stage-notice");
   await page.getByRole("button", { name: "Verify samples" }).click();
-  await expect(page.getByTestId("verify-last-pass")).toHaveText("last pass: nothing new to verify", { timeout: 60_000 });
+  await expect(verifyQueued).toContainText("Verification queued");
+  // held while the asked-for pass has not run, freed when it has
+  await expect(page.getByRole("button", { name: "Verify samples" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Verify samples" })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId("verify-last-pass")).toHaveText("last pass: nothing new to verify");
   await expect(page.getByTestId("stage-verify")).toHaveText(/^(\d+)\/\1 · done$/);
   await page.screenshot({ path: "test-results/screens/run-after-dpo.png", fullPage: true });
 });
