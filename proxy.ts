@@ -29,5 +29,5 @@ export async function proxy(req: NextRequest) {
 // Corpus and evaluation uploads bypass the proxy: Next buffers a proxied request body in memory
 // and cuts it at 10 MB. Their routes check Host, Origin and the session themselves (lib/http/route.ts).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/corpora/upload|api/evaluations/import).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/corpora/upload|api/evaluations/import).*)"],
 };

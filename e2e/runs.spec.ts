@@ -180,3 +180,23 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "test-results/screens/run-verify-top.png" });
 });
+
+test("an unknown language is a field error naming the known ones, in the form and the API", async ({ page, request }) => {
+  const known = "py, java, cpp, cs, ts, js, php, sh";
+  await page.goto("/runs/new");
+  await page.getByLabel("Name", { exact: true }).fill(`${RUN}-cobol`);
+  await page.getByLabel("Corpus", { exact: true }).selectOption({ label: CORPUS });
+  await page.getByLabel("Languages", { exact: true }).fill("py, cobol");
+  for (const role of ["Instruction generator", "Response generator", "Scorer", "Discussion agents"]) await page.getByLabel(`${role} model`).selectOption("demo-model");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Fix the fields marked below.");
+  await expect(page.locator("label", { hasText: "Languages" }).getByRole("alert")).toHaveText(`unknown language "cobol"; known: ${known}`);
+  await expect(page).toHaveURL(/\/runs\/new$/);
+
+  // the API refuses it too, at the schema, with the same words
+  const res = await request.post("/api/runs", { headers: { "content-type": "application/yaml" }, data: "languages: [py, cobol]\n" });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.message).toContain(`languages.1 (line 1): unknown language "cobol"; known: ${known}`);
+  const runs = await (await request.get("/api/runs")).json();
+  expect(JSON.stringify(runs)).not.toContain(`${RUN}-cobol`);
+});

@@ -126,3 +126,71 @@ test("charts of a run's samples", async ({ page }) => {
   await expect(page.getByTestId("chart-pass-rate")).toContainText("Python");
   await page.screenshot({ path: "test-results/screens/sample-charts.png", fullPage: true });
 });
+
+test("an invalid score range is a field error: the rows, the selection and the bulk actions stay on the last valid filter", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/samples");
+  await page.getByLabel("Run", { exact: true }).selectOption({ label: RUN });
+  await page.getByLabel("Language", { exact: true }).selectOption("py");
+  await page.getByLabel("Max score").fill("5");
+  await expect(page).toHaveURL(/maxScore=5/);
+  await expect(page.getByTestId("sample-total")).toHaveText("3 samples");
+  const url = page.url();
+  const runId = new URL(url).searchParams.get("runId")!;
+  await row(page, 1).getByRole("checkbox", { name: "select sample" }).check();
+  await expect(page.getByTestId("checked-count")).toHaveText("1 selected");
+
+  await page.getByLabel("Min score").fill("9");
+  await expect(page.getByTestId("filter-error-minScore")).toHaveText("must not be above maxScore");
+  await expect(page.getByLabel("Min score")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText('"code"')).toHaveCount(0); // no raw validation dump
+  // nothing else moved: the controls, the rows, the selection, the address
+  await expect(page.getByLabel("Run", { exact: true })).toHaveValue(runId);
+  await expect(page.getByLabel("Language", { exact: true })).toHaveValue("py");
+  await expect(page.getByTestId("sample-total")).toHaveText("3 samples");
+  await expect(page.getByTestId("sample-row")).toHaveCount(3);
+  await expect(page.getByTestId("checked-count")).toHaveText("1 selected");
+  expect(page.url()).toBe(url);
+  await page.getByRole("button", { name: "Clear" }).click();
+  // "Accept all" never acts on a filter that does not read
+  await expect(page.getByRole("button", { name: "Accept all" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Reject all" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Export", exact: true })).toBeDisabled();
+  await page.screenshot({ path: "test-results/screens/samples-invalid-range.png", fullPage: true });
+
+  // fixed, it applies
+  await page.getByLabel("Min score").fill("4.5");
+  await expect(page.getByTestId("filter-error-minScore")).toHaveCount(0);
+  await expect(page.getByTestId("sample-total")).toHaveText("1 samples");
+  await expect(page.getByRole("button", { name: "Accept all" })).toBeEnabled();
+
+  // opened from an address that does not read: nothing listed (not every sample), the field marked
+  await page.goto(`/samples?runId=${runId}&part=ds3&minScore=9&maxScore=2`);
+  await expect(page.getByTestId("filter-error-minScore")).toHaveText("must not be above maxScore");
+  await expect(page.getByLabel("Run", { exact: true })).toHaveValue(runId);
+  await expect(page.getByLabel("Part", { exact: true })).toHaveValue("ds3");
+  await expect(page.getByTestId("sample-total")).toHaveText("no samples listed: fix the filters");
+  await expect(page.getByTestId("sample-row")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Accept all" })).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
+test("changing a filter twice quickly shows the second filter's rows, even when the first answer is slower", async ({ page }) => {
+  await page.goto("/samples");
+  await page.getByLabel("Run", { exact: true }).selectOption({ label: RUN });
+  await expect(page.getByTestId("sample-total")).toHaveText("5 samples");
+  // the first filter's answer is held back; the second's comes at once
+  await page.route(/\/api\/samples\?.*language=java/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue().catch(() => undefined); // aborted by the page by then
+  });
+  await page.getByLabel("Language", { exact: true }).selectOption("java");
+  await page.getByLabel("Language", { exact: true }).selectOption("js");
+  await expect(page.getByTestId("sample-total")).toHaveText("1 samples");
+  await expect(row(page, 0)).toContainText("E2E js-1");
+  await page.waitForTimeout(1200); // past the held-back answer
+  await expect(page.getByTestId("sample-row")).toHaveCount(1);
+  await expect(row(page, 0)).toContainText("E2E js-1");
+  await expect(page).toHaveURL(/language=js/);
+});

@@ -1,26 +1,23 @@
-import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { listSamples } from "@/lib/samples/list-samples";
 import { sampleFacets } from "@/lib/samples/facets";
-import { filterFromSearchParams, filterToSearchParams, type SampleFilter } from "@/lib/samples/sample-filter";
+import { checkFilterParams, filterQueryString } from "@/lib/samples/sample-filter";
+import type { SamplePage } from "@/lib/samples/types";
 import { SamplesWorkspace } from "@/components/samples/samples-workspace";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
+const NONE: SamplePage = { items: [], nextCursor: null, total: 0 };
 
 export default async function SamplesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
-  let filter: SampleFilter;
-  let problem: string | null = null;
-  try {
-    filter = filterFromSearchParams(sp);
-  } catch (e) {
-    filter = {};
-    problem = e instanceof Error ? e.message : String(e);
-  }
+  // the controls show the address bar's values as they are; one that does not read lists nothing
+  // (the workspace marks its field) rather than falling back to every sample
+  const values = Object.fromEntries(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : [])));
+  const check = checkFilterParams(sp);
   const sort = sp.sort === "score" ? "score" : "new";
   const facets = await sampleFacets(db());
   if (facets.runs.length === 0) {
@@ -33,22 +30,19 @@ export default async function SamplesPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const initial = await listSamples(db(), filter, { sort, limit: 100, withTotal: true }).catch((e) => {
-    if (!isAppError(e)) throw e;
-    problem = e.message;
-    return { items: [], nextCursor: null, total: 0 };
-  });
-  const qs = filterToSearchParams(filter);
-  if (sort !== "new") qs.set("sort", sort);
-  const values = Object.fromEntries(qs);
+  let problem: string | null = null;
+  const initial = check.ok
+    ? await listSamples(db(), check.filter, { sort, limit: 100, withTotal: true }).catch((e) => {
+        if (!isAppError(e)) throw e;
+        problem = e.message;
+        return NONE;
+      })
+    : NONE;
   return (
     <>
-      <div className="row" style={{ justifyContent: "space-between" }}>
-        <h1>Samples</h1>
-        <Link href={`/samples/charts?${filterToSearchParams(filter)}`}>Charts of this selection →</Link>
-      </div>
+      <h1>Samples</h1>
       {problem ? <p className="error" role="alert">{problem}</p> : null}
-      <SamplesWorkspace key={qs.toString()} initial={initial} values={values} query={qs.toString()} runs={facets.runs} languages={facets.languages} />
+      <SamplesWorkspace key={filterQueryString(values)} initial={initial} values={values} runs={facets.runs} languages={facets.languages} />
     </>
   );
 }

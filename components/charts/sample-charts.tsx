@@ -3,6 +3,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { SampleCharts as Data } from "@/lib/samples/chart-data";
 
 const PART_COLORS = { ds1: "#2f6fdf", ds2: "#1f8a4c", ds3: "#b7791f", ds4: "#8e44ad" } as const;
+// every category keeps its tick label (recharts drops the ones it guesses would overlap), slanted to fit
+const CATEGORY_TICKS = { interval: 0, angle: -30, textAnchor: "end", height: 56, tick: { fontSize: 12 } } as const;
 
 function Panel({ title, note, children, testId }: { title: string; note?: string; children: React.ReactNode; testId: string }) {
   return (
@@ -22,20 +24,20 @@ export function SampleCharts({ data }: { data: Data }) {
   const s = data.lengths;
   return (
     <div className="charts-grid">
-      <Panel title="Samples per language" note="stacked by dataset part" testId="chart-languages">
+      <Panel title="Samples per language" note="stacked by dataset part; Ds4 counts DPO pairs" testId="chart-languages">
         <BarChart data={data.perLanguage}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" {...CATEGORY_TICKS} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
           {(Object.keys(PART_COLORS) as (keyof typeof PART_COLORS)[]).map((p) => <Bar key={p} dataKey={p} name={p.replace("ds", "Ds")} stackId="part" fill={PART_COLORS[p]} isAnimationActive={false} />)}
         </BarChart>
       </Panel>
-      <Panel title="Samples per dataset part" testId="chart-parts">
+      <Panel title="Samples per dataset part" note="Ds4 counts DPO pairs" testId="chart-parts">
         <BarChart data={data.perPart}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" {...CATEGORY_TICKS} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Bar dataKey="n" name="samples" fill="#2f6fdf" isAnimationActive={false} />
@@ -44,7 +46,7 @@ export function SampleCharts({ data }: { data: Data }) {
       <Panel title="Score distribution" note={data.scores.unscored ? `${data.scores.unscored} unscored sample(s) not shown` : undefined} testId="chart-scores">
         <BarChart data={data.scores.bins}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" {...CATEGORY_TICKS} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Bar dataKey="n" name="samples" fill="#1f8a4c" isAnimationActive={false} />
@@ -53,7 +55,7 @@ export function SampleCharts({ data }: { data: Data }) {
       <Panel title="Pass rate per language" note="share of executed samples whose tests passed" testId="chart-pass-rate">
         <BarChart data={data.passRate.map((r) => ({ ...r, percent: pct(r.rate) }))}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" {...CATEGORY_TICKS} />
           <YAxis domain={[0, 100]} unit="%" />
           <Tooltip formatter={(v, _n, item) => [`${v}% (${item.payload.passed}/${item.payload.executed})`, "pass rate"]} />
           <Bar dataKey="percent" name="pass rate" fill="#b7791f" isAnimationActive={false} />
@@ -66,7 +68,7 @@ export function SampleCharts({ data }: { data: Data }) {
       >
         <BarChart data={s.bins}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" interval="preserveStartEnd" />
+          <XAxis dataKey="label" {...CATEGORY_TICKS} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />

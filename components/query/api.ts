@@ -12,4 +12,10 @@ export const queryKeys = {
   runCalls: (runId: string, outcome: string) => ["runs", runId, "calls", { outcome }] as const,
   trainingQueue: (jobId: string) => ["training", jobId, "queue"] as const,
   trainingJobs: ["training", "jobs"] as const,
+  /** a run's verify and DPO stages, read from its snapshot after the event stream ended */
+  runStages: (runId: string) => ["runs", runId, "stages"] as const,
+  /** one page sequence of the samples table for a filter and sort (its query string) */
+  samplePages: (query: string) => ["samples", "pages", query] as const,
+  sample: (id: string) => ["samples", "detail", id] as const,
+  dpoQuery: (runId: string, sampleId: string) => ["runs", runId, "dpo", sampleId] as const,
 };

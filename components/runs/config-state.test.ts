@@ -19,8 +19,9 @@ describe("new-run form state", () => {
     const m = issuesByPath(r.ok ? [] : r.issues);
     expect(m.get("agents.memory.capacity")).toEqual(["Must be >=1"]);
     expect(m.get("discussion.groupSize")).toEqual(["Enter a number."]);
-    expect(m.get("languages")).toEqual(["a language id such as py, java, cpp"]);
-    expect(m.get("languages.1")).toEqual(["a language id such as py, java, cpp"]);
+    const unknown = 'unknown language "Py!"; known: py, java, cpp, cs, ts, js, php, sh';
+    expect(m.get("languages")).toEqual([unknown]);
+    expect(m.get("languages.1")).toEqual([unknown]);
   });
 
   it("reads numbers and leaves other text for the schema to refuse", () => {

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { DEFAULT_OPERATIONS } from "@/lib/domain/evolution-operations";
+import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
 import { MODEL_ROLES, safeParseRunConfig, type RunConfig } from "@/lib/domain/run-config";
 import { runConfigToYaml, safeRunConfigFromYaml } from "@/lib/domain/run-config-yaml";
 import { DEFAULT_ASPECTS } from "@/lib/domain/scoring-rubric";
@@ -129,7 +130,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
               {corpora.map((c) => <option key={c.id} value={c.id} disabled={c.status !== "ready"}>{c.name}{c.status !== "ready" ? ` (${c.status})` : ""}</option>)}
             </select>
           </Field>
-          <Field label="Languages" errors={errs("languages")} hint="ids, comma-separated: py, java, cpp, cs, ts, js, php, sh…">
+          <Field label="Languages" errors={errs("languages")} hint={`ids, comma-separated, of ${MULTIPLE_LANGUAGES.join(", ")}`}>
             <input aria-label="Languages" value={languagesText} onChange={(e) => setLanguagesText(e.target.value)} />
           </Field>
           {num("Seed", "seed", { hint: "fixes every random choice of the run" })}

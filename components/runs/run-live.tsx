@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { languageName } from "@/lib/domain/language-names";
-import { stageActive, stageBars } from "@/lib/domain/run-stages";
+import { stageBars } from "@/lib/domain/run-stages";
 import { applyRunEvent, throughput, type RunViewState } from "@/lib/domain/run-view";
 import { statusLabel } from "@/lib/domain/stage-outcome";
 import { AgentList } from "./agent-list";
@@ -27,13 +27,11 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
   const { state, connected } = useRunEvents(runId, TYPES, init, applyRunEvent, initial.lastSeq);
   // a stage started from this page after the stream ended: the seq it was asked at
   const [requested, setRequested] = useState<number | null>(null);
-  const polled = useStagePolling(runId, state.ended && (requested !== null || stageActive(state.stages)));
+  // after it, the stages are read until the asked-for one has spoken and none is under way
+  const { polled, error: pollError } = useStagePolling(runId, state.ended, requested, state.stages);
   const fresh = polled && polled.seq > state.lastSeq ? polled : null;
   const stages = fresh?.stages ?? state.stages;
-  useEffect(() => {
-    // once the asked-for stage has said something, whether it is under way decides the polling
-    if (requested !== null && fresh && fresh.stageSeq > requested) setRequested(null);
-  }, [requested, fresh]);
+  const waiting = requested !== null && !(fresh && fresh.stageSeq > requested);
   const c = state.counts;
   const rate = throughput(state);
   const langs = Object.entries(c?.byLanguage ?? {}).sort(([a], [b]) => a.localeCompare(b));
@@ -61,7 +59,8 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
           </div>
         ))}
         <StageCounts stages={stages} />
-        <StageActions runId={runId} status={state.status} stages={stages} onStarted={() => setRequested(Math.max(state.lastSeq, polled?.seq ?? 0))} />
+        <StageActions runId={runId} status={state.status} stages={stages} waiting={waiting} onStarted={() => setRequested(Math.max(state.lastSeq, polled?.seq ?? 0))} />
+        {pollError ? <p className="error" role="alert">Could not read the stages' progress: {pollError} (trying again)</p> : null}
       </section>
 
       <FailureCausesTable title={`Failed generation steps by cause (${c?.failedSteps ?? 0} of ${(c?.seed.done ?? 0) + (c?.discuss.done ?? 0)} steps)`} causes={c?.failureCauses} testId="run-failure-causes" />

@@ -1,25 +1,24 @@
 "use client";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { apiJson, queryKeys } from "@/components/query/api";
 import { stageActive, type StageState } from "@/lib/domain/run-stages";
 
 interface TrainingJobRow { id: string; name: string; kind: string; backend: string; status: string }
 
 const GENERATING = ["queued", "running", "pausing", "cancelling"];
+type Stage = "verify" | "dpo";
 
 /**
  * Starts the stages after generation: "verify" (POST /api/runs/:id/verify) and "dpo" (POST
  * /api/runs/:id/dpo, which verifies what is not verified first). Their progress arrives on
- * the run's event stream; the buttons wait while generation or one of them is under way. The
- * answers come from the run's R-Generator, or (as the paper builds Ds4) from a succeeded SFT
- * training job's final model, sampled where that job trained (this host, its SSH host or Slurm).
+ * the run's event stream or its polled snapshot; the buttons wait while generation or one of
+ * them is under way, or (`waiting`) one just asked for has not started yet. DPO answers come
+ * from the run's R-Generator, or (as the paper builds Ds4) from a succeeded SFT training job's
+ * final model, sampled where that job trained (this host, its SSH host or Slurm).
  */
-export function StageActions({ runId, status, stages, onStarted }: { runId: string; status: string; stages: StageState; onStarted?: () => void }) {
-  const [busy, setBusy] = useState(false);
+export function StageActions({ runId, status, stages, waiting, onStarted }: { runId: string; status: string; stages: StageState; waiting?: boolean; onStarted?: () => void }) {
   const [answers, setAnswers] = useState("128");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [fromJob, setFromJob] = useState("");
   const [maxTokens, setMaxTokens] = useState("1024");
   const tokens = Number(maxTokens);
@@ -31,23 +30,21 @@ export function StageActions({ runId, status, stages, onStarted }: { runId: stri
   });
   const n = Number(answers);
   const nValid = Number.isInteger(n) && n >= 1 && n <= 1024;
-  const working = GENERATING.includes(status) || stageActive(stages);
-
-  async function start(stage: "verify" | "dpo") {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/${stage}`, { method: "POST", headers: { "content-type": "application/json" }, body: stage === "dpo" ? JSON.stringify({ n, ...(fromJob ? { fromJob, maxNewTokens: tokens } : {}) }) : undefined });
-    const json = await res.json().catch(() => ({}));
-    setBusy(false);
-    if (!res.ok) return setError(json?.error?.message ?? `HTTP ${res.status}`);
-    setNotice(`${stage === "verify" ? "Verification" : "DPO sampling"} queued (job ${json.jobId}).`);
-    onStarted?.();
-  }
+  const working = GENERATING.includes(status) || stageActive(stages) || Boolean(waiting);
+  const start = useMutation({
+    mutationFn: (stage: Stage) =>
+      apiJson<{ jobId: string }>(`/api/runs/${encodeURIComponent(runId)}/${stage}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stage === "dpo" ? JSON.stringify({ n, ...(fromJob ? { fromJob, maxNewTokens: tokens } : {}) }) : undefined,
+      }),
+    onSuccess: () => onStarted?.(),
+  });
+  const notice = start.isSuccess ? `${start.variables === "verify" ? "Verification" : "DPO sampling"} queued (job ${start.data.jobId}).` : null;
 
   return (
     <div className="row" data-testid="stage-actions">
-      <button type="button" disabled={busy || working} onClick={() => start("verify")} title="Run every sample's tests in the sandbox (the LLM writes missing tests)">Verify samples</button>
+      <button type="button" disabled={start.isPending || working} onClick={() => start.mutate("verify")} title="Run every sample's tests in the sandbox (the LLM writes missing tests)">Verify samples</button>
       <label className="row" style={{ gap: 4 }}>
         answers per query
         <input aria-label="DPO answers per query" inputMode="numeric" style={{ width: 70 }} value={answers} onChange={(e) => setAnswers(e.target.value)} />
@@ -66,12 +63,12 @@ export function StageActions({ runId, status, stages, onStarted }: { runId: stri
         </label>
       ) : null}
       {sftJobs.isError ? <span className="error" role="alert">training jobs could not be listed: {sftJobs.error.message}</span> : null}
-      <button type="button" disabled={busy || working || !nValid || !tokensValid} onClick={() => start("dpo")} title="Sample answers per verified query, run them, keep passing/failing pairs (Ds4)">Make DPO pairs</button>
+      <button type="button" disabled={start.isPending || working || !nValid || !tokensValid} onClick={() => start.mutate("dpo")} title="Sample answers per verified query, run them, keep passing/failing pairs (Ds4)">Make DPO pairs</button>
       {working && !GENERATING.includes(status) ? <span className="muted">a stage is under way</span> : null}
       {!nValid ? <span className="error" role="alert">answers per query: a whole number from 1 to 1024</span> : null}
       {!tokensValid ? <span className="error" role="alert">longest answer: a whole number of tokens from 1 to 32768</span> : null}
       {notice ? <span className="muted" data-testid="stage-notice">{notice}</span> : null}
-      {error ? <span className="error" role="alert">{error}</span> : null}
+      {start.error ? <span className="error" role="alert">{start.error.message}</span> : null}
     </div>
   );
 }

@@ -9,7 +9,12 @@ export function StageCounts({ stages }: { stages: StageState }) {
     <div className="row" style={{ margin: "4px 0 8px", gap: 24 }}>
       {verify ? (
         <span data-testid="verify-counts">
-          verify{verify.finished ? "" : " (under way)"}: <b>{verify.done}</b>/{verify.total} samples have a verdict · last pass: {verify.passed} passed, {verify.failed} failed, <span data-testid="verify-vacuous">{verify.vacuous} with vacuous tests</span>, {verify.noTests} without tests
+          verify{verify.finished ? "" : " (under way)"}: <b>{verify.done}</b>/{verify.total} samples have a verdict ·{" "}
+          {verify.finished && verify.checked === 0 ? (
+            <span data-testid="verify-last-pass">last pass: nothing new to verify</span>
+          ) : (
+            <span data-testid="verify-last-pass">last pass: {verify.passed} passed, {verify.failed} failed, <span data-testid="verify-vacuous">{verify.vacuous} with vacuous tests</span>, {verify.noTests} without tests</span>
+          )}
         </span>
       ) : null}
       {dpo ? (

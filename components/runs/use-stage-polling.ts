@@ -1,42 +1,30 @@
 "use client";
-import { useEffect, useState } from "react";
-import { STAGE_EVENT_TYPES, type StageState } from "@/lib/domain/run-stages";
+import { useQuery } from "@tanstack/react-query";
+import { apiJson, queryKeys } from "@/components/query/api";
+import { STAGE_EVENT_TYPES, stageActive, stagesPending, type PolledStages, type StageState } from "@/lib/domain/run-stages";
 import { runViewFromSnapshot, type RunSnapshot } from "@/lib/domain/run-view";
 
-export interface PolledStages {
-  /** the snapshot's last event */
-  seq: number;
-  /** its newest verify/dpo event */
-  stageSeq: number;
-  stages: StageState;
-}
 
+async function readStages(runId: string, signal: AbortSignal): Promise<PolledStages> {
+  const snapshot = await apiJson<RunSnapshot>(`/api/runs/${encodeURIComponent(runId)}/snapshot?messages=0`, { signal });
+  const stageSeq = Math.max(0, ...snapshot.events.filter((e) => (STAGE_EVENT_TYPES as readonly string[]).includes(e.type)).map((e) => e.seq));
+  return { seq: snapshot.lastSeq, stageSeq, stages: runViewFromSnapshot(snapshot).stages };
+}
 
 /**
  * The verify and dpo stages of a run whose event stream has ended: the generation's `end`
- * closes the stream and these stages come after it. While `follow`, reads the run's snapshot
- * every `everyMs` for its stages, without discussion messages (a few index seeks, whatever the
- * run's length).
+ * closes the stream and these stages come after it. Reads the run's snapshot without discussion
+ * messages (a few index seeks, whatever the run's length) every `everyMs` while a stage is asked
+ * for or under way, by the newest read itself — so the bars reach "done" without a reload.
  */
-export function useStagePolling(runId: string, follow: boolean, everyMs = 1500): PolledStages | null {
-  const [polled, setPolled] = useState<PolledStages | null>(null);
-  useEffect(() => {
-    if (!follow) return;
-    let live = true;
-    const tick = async () => {
-      const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/snapshot?messages=0`).catch(() => null);
-      if (!res?.ok) return;
-      const snapshot = (await res.json()) as RunSnapshot;
-      if (!live) return;
-      const stageSeq = Math.max(0, ...snapshot.events.filter((e) => (STAGE_EVENT_TYPES as readonly string[]).includes(e.type)).map((e) => e.seq));
-      setPolled({ seq: snapshot.lastSeq, stageSeq, stages: runViewFromSnapshot(snapshot).stages });
-    };
-    const timer = setInterval(() => void tick(), everyMs);
-    void tick();
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [runId, follow, everyMs]);
-  return polled;
+export function useStagePolling(runId: string, ended: boolean, requested: number | null, streamed: StageState, everyMs = 1500) {
+  const query = useQuery({
+    queryKey: queryKeys.runStages(runId),
+    queryFn: ({ signal }) => readStages(runId, signal),
+    enabled: ended && (requested !== null || stageActive(streamed)),
+    refetchInterval: (q) => (stagesPending(requested, q.state.data, streamed) ? everyMs : false),
+    // a failed read is tried again on the next tick, not given up on
+    retry: false,
+  });
+  return { polled: query.data, error: query.error ? query.error.message : null };
 }

@@ -3,7 +3,7 @@
 type Action = "accept" | "reject" | "reset";
 
 /** Bulk curation: the checked rows, or every sample matching the filters. */
-export function BulkBar({ count, total, onAction, onClear }: { count: number; total: number; onAction: (a: Action, scope: "checked" | "all") => void; onClear: () => void }) {
+export function BulkBar({ count, total, blocked, onAction, onClear }: { count: number; total: number; blocked?: string | null; onAction: (a: Action, scope: "checked" | "all") => void; onClear: () => void }) {
   return (
     <div className="row bulk-bar" aria-label="Bulk actions">
       {count > 0 ? (
@@ -17,8 +17,10 @@ export function BulkBar({ count, total, onAction, onClear }: { count: number; to
       ) : (
         <>
           <span className="muted">All {total.toLocaleString("en")} matching:</span>
-          <button className="secondary" onClick={() => onAction("accept", "all")} disabled={!total}>Accept all</button>
-          <button className="secondary" onClick={() => onAction("reject", "all")} disabled={!total}>Reject all</button>
+          {/* never over a filter that does not read, nor one whose rows are not shown yet */}
+          <button className="secondary" onClick={() => onAction("accept", "all")} disabled={!total || Boolean(blocked)} title={blocked ?? undefined}>Accept all</button>
+          <button className="secondary" onClick={() => onAction("reject", "all")} disabled={!total || Boolean(blocked)} title={blocked ?? undefined}>Reject all</button>
+          {blocked ? <span className="muted" data-testid="bulk-blocked">({blocked})</span> : null}
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useState } from "react";
-import type { DpoQueryView } from "@/lib/pipeline/dpo/dpo-query-view";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { queryKeys } from "@/components/query/api";
 import { api, ApiError } from "./api";
 import { AnswerDiff } from "./answer-diff";
 import { DpoAnswerCard } from "./dpo-answer-card";
@@ -10,33 +11,24 @@ import "./dpo-answers.css";
 /** Tall enough for the longer answer (19 px a line), within bounds. */
 const diffHeight = (a: string, b: string) => Math.min(480, Math.max(120, 19 * Math.max(a.split("\n").length, b.split("\n").length) + 24));
 
-type State = { kind: "loading" } | { kind: "none" } | { kind: "error"; text: string } | { kind: "ready"; view: DpoQueryView };
-
 /**
  * A query's DPO stage: its N sampled answers (distinct ones side by side, with verdicts, output
  * and dedup counts), the pairs formed, and a Monaco diff of the picked pair. Shows nothing for a
  * sample that was not a DPO query.
  */
 export function DpoAnswers({ runId, sampleId }: { runId: string; sampleId: string }) {
-  const [state, setState] = useState<State>({ kind: "loading" });
-  const [pair, setPair] = useState(0);
-  useEffect(() => {
-    const ctl = new AbortController();
-    setState({ kind: "loading" });
-    setPair(0);
-    api.dpo(runId, sampleId, ctl.signal).then(
-      (view) => setState({ kind: "ready", view }),
-      (e) => {
-        if (e.name === "AbortError") return;
-        setState(e instanceof ApiError && e.status === 404 ? { kind: "none" } : { kind: "error", text: (e as Error).message });
-      },
-    );
-    return () => ctl.abort();
-  }, [runId, sampleId]);
+  const query = useQuery({
+    queryKey: queryKeys.dpoQuery(runId, sampleId),
+    // a sample that was not a DPO query has none: a 404 is "nothing to show", not an error
+    queryFn: ({ signal }) => api.dpo(runId, sampleId, signal).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+    staleTime: 60_000,
+  });
+  const [picked, setPair] = useState<{ sampleId: string; pair: number }>({ sampleId, pair: 0 });
+  const pair = picked.sampleId === sampleId ? picked.pair : 0;
 
-  if (state.kind === "none" || state.kind === "loading") return null;
-  if (state.kind === "error") return <p className="error">DPO answers: {state.text}</p>;
-  const v = state.view;
+  if (query.isPending || query.data === null) return null;
+  if (query.isError) return <p className="error">DPO answers: {query.error.message}</p>;
+  const v = query.data;
   const passing = v.answers.filter((a) => a.passed);
   const current = v.pairs[pair];
   const mark = (i: number) => (current?.chosen === i ? "chosen" : current?.rejected === i ? "rejected" : null);
@@ -56,7 +48,7 @@ export function DpoAnswers({ runId, sampleId }: { runId: string; sampleId: strin
           <div className="row dpo-pair-bar">
             <label className="inline">
               Pair
-              <select value={pair} onChange={(e) => setPair(Number(e.target.value))} aria-label="Pair">
+              <select value={pair} onChange={(e) => setPair({ sampleId, pair: Number(e.target.value) })} aria-label="Pair">
                 {v.pairs.map((p, i) => <option key={p.id} value={i}>{`pair ${i + 1}: chosen #${p.chosen + 1} (${p.chosenVerdict ?? "?"}) vs rejected #${p.rejected + 1} (${p.rejectedVerdict ?? "?"})`}</option>)}
               </select>
             </label>

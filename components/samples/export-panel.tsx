@@ -14,7 +14,7 @@ const FORMATS = [
 type Result = Awaited<ReturnType<typeof api.export>>;
 
 /** Exports the samples matching the current filters (accepted and edited ones unless a curation filter is set). */
-export function ExportPanel({ values }: { values: FilterValues }) {
+export function ExportPanel({ values, blocked }: { values: FilterValues; blocked?: string | null }) {
   const [format, setFormat] = useState("sft");
   const [fence, setFence] = useState(true);
   const [includeFailing, setIncludeFailing] = useState(false);
@@ -42,7 +42,7 @@ export function ExportPanel({ values }: { values: FilterValues }) {
         <label>Format<select value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">{FORMATS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
         <label className="inline"><input type="checkbox" checked={fence} onChange={(e) => setFence(e.target.checked)} /> code in Markdown fences</label>
         <label className="inline"><input type="checkbox" checked={includeFailing} onChange={(e) => setIncludeFailing(e.target.checked)} /> include samples whose tests fail</label>
-        <button onClick={run} disabled={busy}>{busy ? "Exporting…" : "Export"}</button>
+        <button onClick={run} disabled={busy || Boolean(blocked)} title={blocked ?? undefined}>{busy ? "Exporting…" : "Export"}</button>
       </div>
       {error ? <p className="error" role="alert">{error}</p> : null}
       {result ? (

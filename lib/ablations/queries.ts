@@ -72,7 +72,9 @@ export async function getAblationView(db: Db, id: string) {
     "full",
   );
   const config = ablation.config as unknown as AblationConfig;
-  return { id: ablation.id, name: ablation.name, runId: ablation.runId, createdAt: ablation.createdAt, seed: config.seed, runMode: config.runMode, training: config.training, evaluation: config.evaluation, sampling: config.sampling ?? null, variants, table };
+  // the run may be gone (no relation keeps it): its id is all there is then
+  const run = await db.run.findUnique({ where: { id: ablation.runId }, select: { name: true } });
+  return { id: ablation.id, name: ablation.name, runId: ablation.runId, runName: run?.name ?? null, createdAt: ablation.createdAt, seed: config.seed, runMode: config.runMode, training: config.training, evaluation: config.evaluation, sampling: config.sampling ?? null, variants, table };
 }
 
 export type AblationView = Awaited<ReturnType<typeof getAblationView>>;

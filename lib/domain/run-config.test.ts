@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LANGUAGES } from "./language-names";
+import { DEFAULT_LANGUAGES, MULTIPLE_LANGUAGES } from "./language-names";
 import { defaultRunConfig, parseRunConfig, safeParseRunConfig } from "./run-config";
 import { runConfigFromYaml, runConfigToYaml, safeRunConfigFromYaml } from "./run-config-yaml";
 
@@ -55,6 +55,15 @@ describe("run config", () => {
     expect(r2.ok).toBe(false);
     if (r2.ok) return;
     expect(r2.issues.map((i) => i.path.join("."))).toEqual(["languages.1", "scorer.threshold", "agents.operations.0", "models.scorer.endpoint"]);
+  });
+
+  it("refuses a language the registry does not have, naming the known ones", () => {
+    const r = safeParseRunConfig({ languages: ["py", "cobol"] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([{ path: ["languages", 1], message: `unknown language "cobol"; known: ${MULTIPLE_LANGUAGES.join(", ")}` }]);
+    expect(() => parseRunConfig({ languages: ["Python"] })).toThrow(/languages\.0: unknown language "Python"; known: py, java, cpp, cs, ts, js, php, sh/);
+    expect(safeParseRunConfig({ languages: [...MULTIPLE_LANGUAGES] }).ok).toBe(true);
   });
 
   it("accepts roles pointing at endpoints defined in Settings when told their names", () => {

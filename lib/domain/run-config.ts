@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_LANGUAGES } from "./language-names";
+import { DEFAULT_LANGUAGES, MULTIPLE_LANGUAGES as RUN_LANGUAGES } from "./language-names";
 import { DEFAULT_ENDPOINT_LIST, modelEndpointSchema } from "./model-endpoint";
 import { DEFAULT_OPERATIONS } from "./evolution-operations";
 import { DEFAULT_ASPECTS } from "./scoring-rubric";
@@ -11,7 +11,10 @@ import { DEFAULT_ASPECTS } from "./scoring-rubric";
  * Stored with the run; exported to and imported from YAML (run-config-yaml.ts).
  */
 
-const languageId = z.string().regex(/^[a-z][a-z0-9+#-]*$/, "a language id such as py, java, cpp");
+// a run generates only languages the registry has and the sandbox verifies (one entry each)
+const languageId = z.string().superRefine((v, ctx) => {
+  if (!(RUN_LANGUAGES as readonly string[]).includes(v)) ctx.addIssue({ code: "custom", message: `unknown language "${v}"; known: ${RUN_LANGUAGES.join(", ")}` });
+});
 
 const aspectSchema = z
   .object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case, digits and '-'"), description: z.string().min(1), weight: z.number().positive().default(1) })

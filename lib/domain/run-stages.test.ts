@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyStageEvent, NO_STAGES, stageBars, type StageState } from "./run-stages";
+import { applyStageEvent, NO_STAGES, stageBars, stagesPending, type StageState } from "./run-stages";
 import type { ProgressCounts, RunStreamEvent } from "./run-view";
 
 const counts = (stage: string, seed = { done: 2, total: 4 }, discuss = { done: 0, total: 10 }): ProgressCounts => ({
@@ -34,6 +34,10 @@ describe("stage bars", () => {
     s = applyStageEvent(s, ev(3, "verify.done", { total: 14, verified: 14, passed: 11, failed: 2, noTests: 1 }));
     expect(view(stageBars(c, "succeeded", s))).toHaveLength(3);
     expect(view(stageBars(c, "succeeded", s))[2]).toEqual(["verify", "14/14", "done"]);
+    expect(s.verify).toMatchObject({ checked: 14, finished: true });
+    // a second pass with every sample already judged takes nothing up: the view says so
+    const again = [ev(7, "stage", { stage: "verify" }), ev(8, "verify.done", { total: 14, verified: 0, passed: 0, failed: 0, noTests: 0 })].reduce(applyStageEvent, s);
+    expect(again.verify).toMatchObject({ total: 14, done: 14, checked: 0, finished: true });
 
     s = applyStageEvent(s, ev(4, "stage", { stage: "dpo" }));
     expect(view(stageBars(c, "succeeded", s))[3]).toEqual(["dpo", "0/0", "active"]);
@@ -56,5 +60,22 @@ describe("stage bars", () => {
 
   it("ignores the generation's own stage events", () => {
     expect(fold([ev(1, "stage", { stage: "seed", total: 4 }), ev(2, "stage", { stage: "discuss", total: 10 })])).toEqual(NO_STAGES);
+  });
+});
+
+describe("reading the stages after the stream ended", () => {
+  const active = fold([ev(40, "stage", { stage: "verify" })]);
+  const done = applyStageEvent(active, ev(41, "verify.done", { total: 3, verified: 3, passed: 3 }));
+  it("reads while an asked-for stage has not spoken, then while the newest read shows it under way, and stops when it is done", () => {
+    // asked at seq 30: nothing read yet, then a read from before the stage started
+    expect(stagesPending(30, undefined, NO_STAGES)).toBe(true);
+    expect(stagesPending(30, { seq: 30, stageSeq: 0, stages: NO_STAGES }, NO_STAGES)).toBe(true);
+    // the stage started: the read's own state decides, not the ended stream's (which never saw it)
+    expect(stagesPending(30, { seq: 40, stageSeq: 40, stages: active }, NO_STAGES)).toBe(true);
+    expect(stagesPending(null, { seq: 40, stageSeq: 40, stages: active }, NO_STAGES)).toBe(true);
+    expect(stagesPending(30, { seq: 41, stageSeq: 41, stages: done }, NO_STAGES)).toBe(false);
+    // nothing asked: a stage the stream left under way is read until it ends
+    expect(stagesPending(null, undefined, active)).toBe(true);
+    expect(stagesPending(null, undefined, done)).toBe(false);
   });
 });

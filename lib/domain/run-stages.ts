@@ -12,6 +12,8 @@ export interface VerifyProgress {
   /** samples of the run, and those with a verdict */
   total: number;
   done: number;
+  /** samples the latest pass took up (0: every sample already had a verdict) */
+  checked: number;
   /** of the samples executed by the latest pass */
   passed: number;
   failed: number;
@@ -48,6 +50,25 @@ export const NO_STAGES: StageState = { verify: null, dpo: null };
 
 /** Whether verify or DPO has started and not finished. */
 export const stageActive = (s: StageState) => (s.verify !== null && !s.verify.finished) || (s.dpo !== null && !s.dpo.finished);
+
+/** The stages as read from a run's snapshot after its event stream ended. */
+export interface PolledStages {
+  /** the snapshot's last event */
+  seq: number;
+  /** its newest verify/dpo event */
+  stageSeq: number;
+  stages: StageState;
+}
+
+/**
+ * Whether the verify/DPO stages still need reading: a stage was asked for at seq `requested` and
+ * has not said anything since, or the newest read (else the stream's own state) shows one under way.
+ */
+export function stagesPending(requested: number | null, polled: PolledStages | undefined, streamed: StageState): boolean {
+  if (requested !== null && (!polled || polled.stageSeq <= requested)) return true;
+  return stageActive(polled && polled.stageSeq > 0 ? polled.stages : streamed);
+}
+
 export const STAGE_EVENT_TYPES = ["stage", "verify.progress", "verify.done", "dpo.progress", "dpo.done"] as const;
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
@@ -59,14 +80,14 @@ export function applyStageEvent(s: StageState, e: RunStreamEvent): StageState {
   const d = e.data;
   switch (e.type) {
     case "stage":
-      if (d.stage === "verify") return { ...s, verify: { ...(s.verify ?? { total: 0, done: 0, passed: 0, failed: 0, noTests: 0, vacuous: 0, causes: {} }), finished: false, outcome: null, summary: null } };
+      if (d.stage === "verify") return { ...s, verify: { ...(s.verify ?? { total: 0, done: 0, checked: 0, passed: 0, failed: 0, noTests: 0, vacuous: 0, causes: {} }), finished: false, outcome: null, summary: null } };
       if (d.stage === "dpo") return { ...s, dpo: { ...(s.dpo ?? { queries: 0, done: 0, answers: 0, pairs: 0, noPassing: 0, noFailing: 0, causes: {} }), finished: false, outcome: null, summary: null } };
       return s;
     case "verify.progress":
     case "verify.done": {
       const finished = e.type === "verify.done";
       // verify.done carries the pass's counts; every sample has a verdict by then
-      return { ...s, verify: { total: num(d.total), done: finished ? num(d.total) : num(d.done), passed: num(d.passed), failed: num(d.failed), noTests: num(d.noTests), vacuous: num(d.vacuous), finished, ...ended(d, finished) } };
+      return { ...s, verify: { total: num(d.total), done: finished ? num(d.total) : num(d.done), checked: num(d.verified), passed: num(d.passed), failed: num(d.failed), noTests: num(d.noTests), vacuous: num(d.vacuous), finished, ...ended(d, finished) } };
     }
     case "dpo.progress":
     case "dpo.done":

@@ -40,7 +40,7 @@ export function sampleWhere(filter: SampleFilter, dialect: Dialect, p: SqlParams
   const and: string[] = [];
   if (filter.runId) and.push(`s."runId" = ${p.add(filter.runId)}`);
   if (filter.language) and.push(`s."language" IN (${p.list(filter.language)})`);
-  if (filter.part) and.push(`s."part" IN (${p.list(filter.part)})`);
+  if (filter.part) and.push(partSql(filter.part, p));
   if (filter.curation) and.push(`s."curation" IN (${p.list(filter.curation)})`);
   if (filter.verdict) and.push(verdictSql(filter.verdict, p));
   if (filter.minScore !== undefined) and.push(`s."score" >= ${p.add(filter.minScore)}`);
@@ -49,6 +49,17 @@ export function sampleWhere(filter: SampleFilter, dialect: Dialect, p: SqlParams
   if (filter.filtered) and.push(`s."filtered" = ${p.add(dialect === "sqlite" ? Number(filter.filtered === "only") : filter.filtered === "only")}`);
   if (filter.q) and.push(searchSql(filter.q, dialect, p));
   return and.length ? and.join(" AND ") : "1 = 1";
+}
+
+/**
+ * Ds4 is not a part a sample is stored with: its pairs (DpoPair) hang off the query sample they
+ * were sampled for, so "ds4" selects the samples that have pairs.
+ */
+function partSql(parts: readonly string[], p: SqlParams): string {
+  const stored = parts.filter((x) => x !== "ds4");
+  const or = stored.length ? [`s."part" IN (${p.list(stored)})`] : [];
+  if (parts.includes("ds4")) or.push(`EXISTS (SELECT 1 FROM "DpoPair" dp WHERE dp."sampleId" = s."id")`);
+  return `(${or.join(" OR ")})`;
 }
 
 function verdictSql(verdicts: readonly string[], p: SqlParams): string {

@@ -49,7 +49,7 @@ export const sampleFilterSchema = z
     filtered: z.enum(["hide", "only"]).optional(),
   })
   .refine((f) => f.minScore === undefined || f.maxScore === undefined || f.minScore <= f.maxScore, {
-    message: "minScore must not be above maxScore",
+    message: "must not be above maxScore",
     path: ["minScore"],
   });
 
@@ -58,15 +58,39 @@ export type SampleFilterInput = z.input<typeof sampleFilterSchema>;
 
 const KEYS = ["runId", "language", "part", "curation", "verdict", "minScore", "maxScore", "q", "filtered"] as const;
 
-/** Reads a filter from query parameters; other parameters (cursor, sort...) are ignored. */
-export function filterFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>): SampleFilter {
+export type FilterField = (typeof KEYS)[number];
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function rawFilter(params: Params): Record<string, string> {
   const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) ?? undefined : firstOf(params[k]));
   const raw: Record<string, string> = {};
   for (const k of KEYS) {
     const v = get(k);
     if (v !== undefined && v !== "") raw[k] = v;
   }
-  return sampleFilterSchema.parse(raw);
+  return raw;
+}
+
+/** Reads a filter from query parameters; other parameters (cursor, sort...) are ignored. */
+export function filterFromSearchParams(params: Params): SampleFilter {
+  return sampleFilterSchema.parse(rawFilter(params));
+}
+
+export type FilterCheck = { ok: true; filter: SampleFilter } | { ok: false; errors: Partial<Record<FilterField, string>> };
+
+/**
+ * A filter read from query parameters, or what is wrong with it field by field, for a form that
+ * shows each message beside its control (and must not act on a filter it could not read).
+ */
+export function checkFilterParams(params: Params): FilterCheck {
+  const r = sampleFilterSchema.safeParse(rawFilter(params));
+  if (r.success) return { ok: true, filter: r.data };
+  const errors: Partial<Record<FilterField, string>> = {};
+  for (const issue of r.error.issues) {
+    const field = (KEYS as readonly PropertyKey[]).includes(issue.path[0]!) ? (issue.path[0] as FilterField) : "q";
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
 }
 
 /** The inverse of filterFromSearchParams: a filter as query parameters (empty fields left out). */
@@ -78,6 +102,13 @@ export function filterToSearchParams(filter: SampleFilterInput): URLSearchParams
     out.set(k, Array.isArray(v) ? v.join(",") : String(v));
   }
   return out;
+}
+
+/** A filter's fields as typed (strings) and its sort, as the API's query string: empty fields left out, a stable order. */
+export function filterQueryString(values: Partial<Record<FilterField | "sort", string>>): string {
+  const qs = filterToSearchParams(values as SampleFilterInput);
+  if (values.sort && values.sort !== "new") qs.set("sort", values.sort);
+  return qs.toString();
 }
 
 function firstOf(v: string | string[] | undefined): string | undefined {

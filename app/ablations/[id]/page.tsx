@@ -26,7 +26,7 @@ export default async function AblationPage({ params }: { params: Promise<{ id: s
       <p><Link href="/ablations">← Ablations</Link></p>
       <h1>{view.name}</h1>
       <p className="muted">
-        Run <Link href={`/runs/${view.runId}`}>{view.runId}</Link> ({view.runMode} discussion) · seed {view.seed} · base model <code>{String(view.training.baseModel ?? "default")}</code> ·
+        Run <Link href={`/runs/${view.runId}`} data-testid="ablation-run">{view.runName ?? view.runId}</Link> ({view.runMode} discussion) · seed {view.seed} · base model <code>{String(view.training.baseModel ?? "default")}</code> ·
         evaluation on {view.evaluation.suites.map((s) => s.benchmark).join(", ")} via {view.evaluation.endpointName ?? view.evaluation.endpointUrl}
         {view.sampling ? <span data-testid="ablation-sampling"> · Ds4 sampled from each SFT model: {view.sampling.n ?? "the run's"} answers per query, temperature {view.sampling.temperature ?? "the run's"}, at most {view.sampling.maxNewTokens} tokens</span> : null}
       </p>

@@ -24,8 +24,8 @@ export default async function SampleChartsPage({ searchParams }: { searchParams:
         <h1>Sample charts</h1>
         <Link href={`/samples?${filterToSearchParams(filter)}`}>← Samples</Link>
       </div>
-      <p className="muted" data-testid="charts-total">{data.total.toLocaleString("en")} samples{described ? ` (${described})` : ""}</p>
-      {data.total === 0 ? <EmptyState title="No samples match">Charts appear once there are samples.</EmptyState> : <SampleCharts data={data} />}
+      <p className="muted" data-testid="charts-total">{data.total.toLocaleString("en")} samples · {data.pairs.toLocaleString("en")} DPO pairs (Ds4){described ? ` (${described})` : ""}</p>
+      {data.total === 0 && data.pairs === 0 ? <EmptyState title="No samples match">Charts appear once there are samples.</EmptyState> : <SampleCharts data={data} />}
     </>
   );
 }
