@@ -97,8 +97,13 @@ export function RunLive({ runId, languages, initial, stalled }: { runId: string;
       <h2>Discussions <span className="muted" style={{ fontSize: 14 }} data-testid="message-count">{state.messages} messages</span></h2>
       <p className="muted"><Link href={`/samples?runId=${encodeURIComponent(runId)}`}>Samples of this run</Link> · <a href={`/api/runs/${runId}/config?format=yaml`}>Config (YAML)</a></p>
       <DiscussionBrowser runId={runId} languages={searchable} tick={tick} />
-      <h3>Latest discussions, live</h3>
-      <ConversationStream conversations={state.conversations.slice(-LIVE_SHOWN)} runId={runId} />
+      {/* a finished run with none in its stream has them all in the table above */}
+      {state.conversations.length || !state.ended ? (
+        <>
+          <h3>Latest discussions, live</h3>
+          <ConversationStream conversations={state.conversations.slice(-LIVE_SHOWN)} runId={runId} />
+        </>
+      ) : null}
     </>
   );
 }
