@@ -38,9 +38,10 @@ test("bad uploads are refused at once with their reason, and no failed corpus pi
   await expect(page).toHaveURL(/\/corpora$/);
 
   // JSONL with "code" instead of "content": the line, the missing key and the accepted keys
+  // (the answer can take seconds here: the browser's next upload waits behind the refused one's unread body)
   await dropFile(page, `code-${tag}.jsonl`, Buffer.from(`${JSON.stringify({ code: "def f():\n    return 1\n", language: "py" })}\n`));
   await page.getByRole("button", { name: "Upload and import" }).click();
-  await expect(form(page).getByRole("alert")).toHaveText(`code-${tag}.jsonl line 1: no "content" key (the line has "code", "language"); each line is a JSON object with "content" (the code, required), "language" (e.g. "py", optional) and "path" (optional). Nothing was imported.`);
+  await expect(form(page).getByRole("alert")).toHaveText(`code-${tag}.jsonl line 1: no "content" key (the line has "code", "language"); each line is a JSON object with "content" (the code, required), "language" (e.g. "py", optional) and "path" (optional). Nothing was imported.`, { timeout: 30_000 });
 
   // an empty file is refused without waiting for the worker
   await dropFile(page, `empty-${tag}.py`, Buffer.alloc(0));

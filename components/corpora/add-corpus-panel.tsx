@@ -123,7 +123,7 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
             ))}
           </div>
         ) : (
-          <p className="muted" style={{ margin: "0 0 6px" }} data-testid="no-benchmarks">
+          <p className="muted" style={{ margin: "0 0 6px", fontSize: 13 }} data-testid="no-benchmarks">
             No benchmark files in <code>{benchmarksDir}</code> yet. To offer them here, copy HumanEval, MBPP or MultiPL-E files into that folder (<code>.jsonl</code> or <code>.json</code>, up to two folders deep), e.g. <code>HumanEval.jsonl</code> (openai/human-eval, gunzipped), <code>mbpp.jsonl</code> (google-research/mbpp) or MultiPL-E&apos;s <code>humaneval-py.jsonl</code>; or give their server paths or http(s) URLs below. The <code>BENCHMARKS_DIR</code> setting moves the folder.
           </p>
         )}
