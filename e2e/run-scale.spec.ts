@@ -61,13 +61,13 @@ test("a 520-agent run page is bounded, finds an agent by search and reaches its 
 
   // every discussion is reachable: the last page holds the oldest, d0, and opens its conversation
   const discussions = page.getByTestId("discussions");
-  await expect(discussions.getByTestId("discussion-row").first()).toHaveAttribute("data-discussion", "d299");
+  await expect(discussions.getByTestId("discussion-row").first()).toHaveAttribute("data-discussion-row", "d299");
   await expect(page.getByTestId("discussions-pager-range")).toHaveText("1–20 of 300 · page 1 of 15");
   for (let p = 2; p <= 15; p++) {
     await page.getByTestId("discussions-pager").getByRole("button", { name: "Next" }).click();
     await expect(page.getByTestId("discussions-pager-range")).toContainText(`page ${p} of 15`);
   }
-  await expect(discussions.getByTestId("discussion-row").last()).toHaveAttribute("data-discussion", "d0");
+  await expect(discussions.getByTestId("discussion-row").last()).toHaveAttribute("data-discussion-row", "d0");
   await discussions.getByRole("button", { name: "▸ d0" }).click();
   await expect(page.getByTestId("discussion-detail").locator("[data-kind=synthesis]")).toContainText("Discussion d0: write a py function");
   await expect(page.getByTestId("discussion-detail").locator("[data-kind=score]")).toContainText("score 1.00/5");
@@ -76,5 +76,5 @@ test("a 520-agent run page is bounded, finds an agent by search and reaches its 
   await page.getByLabel("Discussions: agent").fill("agent:cpp:218");
   await page.getByRole("form", { name: "Search Discussions" }).getByRole("button", { name: "Search" }).click();
   await expect(discussions.getByTestId("discussion-row")).toHaveCount(2);
-  expect(await discussions.getByTestId("discussion-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-discussion")))).toEqual(["d218", "d217"]);
+  expect(await discussions.getByTestId("discussion-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-discussion-row")))).toEqual(["d218", "d217"]);
 });

@@ -80,7 +80,7 @@ export function DiscussionBrowser({ runId, languages, tick }: { runId: string; l
 function DiscussionRowView({ d, runId, open, onToggle }: { d: DiscussionRow; runId: string; open: boolean; onToggle: () => void }) {
   return (
     <>
-      <tr data-testid="discussion-row" data-discussion={d.id}>
+      <tr data-testid="discussion-row" data-discussion-row={d.id}>
         <td><button className="secondary" onClick={onToggle} aria-expanded={open}>{open ? "▾" : "▸"} {d.id}</button>{d.status === "failed" ? <span className="badge failed">failed</span> : null}</td>
         <td>{d.agents.map((a, i) => <span key={`${a.id}-${i}`}>{i ? ", " : ""}<Link href={`/runs/${runId}/agents/${encodeURIComponent(a.id)}`}>{a.id}</Link></span>)}</td>
         <td>{d.targetLanguage ? languageName(d.targetLanguage) : "—"}</td>

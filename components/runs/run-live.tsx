@@ -17,8 +17,6 @@ import { useRunEvents } from "./use-run-events";
 import { useStagePolling } from "./use-stage-polling";
 
 const TYPES = ["status", "stage", "progress", "discussion.message", "verify.progress", "verify.done", "dpo.progress", "dpo.done"];
-/** the newest conversations the live stream shows; every one is in the discussions table */
-const LIVE_SHOWN = 8;
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 /**
@@ -101,7 +99,10 @@ export function RunLive({ runId, languages, initial, stalled }: { runId: string;
       {state.conversations.length || !state.ended ? (
         <>
           <h3>Latest discussions, live</h3>
-          <ConversationStream conversations={state.conversations.slice(-LIVE_SHOWN)} runId={runId} />
+          {/* the newest 50 as they happen, in a box of bounded height: every one is in the table above */}
+          <div style={{ maxHeight: "70vh", overflowY: "auto" }} data-testid="live-discussions">
+            <ConversationStream conversations={state.conversations} runId={runId} />
+          </div>
         </>
       ) : null}
     </>
