@@ -5,6 +5,7 @@ import { listBenchmarkFiles } from "@/lib/corpora/benchmarks";
 import { corporaConfig } from "@/lib/corpora/config";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AddCorpusPanel } from "@/components/corpora/add-corpus-panel";
+import { DeleteCorpusButton } from "@/components/corpora/delete-corpus-button";
 import { fmtInt, fmtTime } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +32,7 @@ export default async function CorporaPage() {
                 <td>
                   <span className={`badge ${c.status === "ready" ? "succeeded" : c.status === "ingesting" ? "running" : c.status}`}>{c.status}</span>
                   {c.error ? <div className="error" style={{ fontSize: 12, marginTop: 4 }}>{c.error}</div> : null}
+                  {c.status === "failed" ? <DeleteCorpusButton corpusId={c.id} name={c.name} label="Delete" /> : null}
                 </td>
                 <td className="num">{fmtInt(c.files)}</td>
                 <td className="num">{fmtInt(c.snippets)}</td>

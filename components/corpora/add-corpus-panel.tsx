@@ -49,6 +49,7 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
       let body: { corpus: { id: string } };
       if (mode === "upload") {
         if (!file) throw new Error("Choose or drop a file first.");
+        if (file.size === 0) throw new Error(`${file.name} is empty: nothing was imported.`);
         const q = new URLSearchParams({ filename: file.name, options: JSON.stringify(options()) });
         if (name.trim()) q.set("name", name.trim());
         setSent({ loaded: 0, total: file.size });
@@ -89,6 +90,9 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
           >
             {file ? <strong>{file.name} · {fmtBytes(file.size)}</strong> : "Drop a .zip, .tar.gz, .jsonl or code file here, or click to choose one"}
           </div>
+          <p className="muted" style={{ margin: "6px 0 0", fontSize: 13 }} data-testid="jsonl-keys">
+            JSONL: one JSON object a line, <code>{'{"content": "def f(): ...", "language": "py", "path": "src/f.py"}'}</code> — <code>content</code> (the code) is required; <code>language</code> (py, java, cpp, cs, ts, js, php, sh, …) and <code>path</code> are optional (the language is detected when missing).
+          </p>
           <input ref={input} type="file" hidden aria-label="Corpus file" accept=".zip,.tar,.tar.gz,.tgz,.jsonl,.ndjson,.py,.java,.cpp,.cc,.h,.hpp,.cs,.ts,.tsx,.js,.mjs,.jsx,.php,.sh" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
       ) : (
@@ -119,7 +123,9 @@ export function AddCorpusPanel({ benchmarkFiles, benchmarksDir }: { benchmarkFil
             ))}
           </div>
         ) : (
-          <p className="muted" style={{ margin: "0 0 6px" }}>No benchmark files in <code>{benchmarksDir}</code>; give paths or URLs below.</p>
+          <p className="muted" style={{ margin: "0 0 6px", fontSize: 13 }} data-testid="no-benchmarks">
+            No benchmark files in <code>{benchmarksDir}</code> yet. To offer them here, copy HumanEval, MBPP or MultiPL-E files into that folder (<code>.jsonl</code> or <code>.json</code>, up to two folders deep), e.g. <code>HumanEval.jsonl</code> (openai/human-eval, gunzipped), <code>mbpp.jsonl</code> (google-research/mbpp) or MultiPL-E&apos;s <code>humaneval-py.jsonl</code>; or give their server paths or http(s) URLs below. The <code>BENCHMARKS_DIR</code> setting moves the folder.
+          </p>
         )}
         <div className={styles.stack} style={{ marginTop: 8 }}>
           <label>More benchmark files (server paths or URLs, one a line; HumanEval / MultiPL-E / MBPP format)<textarea rows={2} value={extra} onChange={(e) => setExtra(e.target.value)} /></label>

@@ -9,6 +9,9 @@ export async function apiJson<T>(url: string, init?: RequestInit): Promise<T> {
 /** Query keys, one factory per resource. */
 export const queryKeys = {
   session: ["auth", "session"] as const,
+  runAgents: (runId: string, query: string) => ["runs", runId, "agents", query] as const,
+  runDiscussions: (runId: string, query: string) => ["runs", runId, "discussions", query] as const,
+  runDiscussion: (runId: string, discussionId: string) => ["runs", runId, "discussion", discussionId] as const,
   runCalls: (runId: string, outcome: string) => ["runs", runId, "calls", { outcome }] as const,
   trainingQueue: (jobId: string) => ["training", jobId, "queue"] as const,
   trainingJobs: ["training", "jobs"] as const,

@@ -6,7 +6,7 @@ import { languageName } from "@/lib/domain/language-names";
 const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v));
 const list = (v: unknown) => (Array.isArray(v) ? v.map(str) : []);
 
-function Message({ m, runId }: { m: ConversationMessage; runId: string }) {
+export function Message({ m, runId }: { m: ConversationMessage; runId: string }) {
   const agent = (id: unknown) => (typeof id === "string" && id ? <Link href={`/runs/${runId}/agents/${encodeURIComponent(id)}`}>{id}</Link> : <b>main agent</b>);
   switch (m.kind) {
     case "contribution":

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { useCallback, useState } from "react";
 import { languageName } from "@/lib/domain/language-names";
 import { stageBars } from "@/lib/domain/run-stages";
-import { applyRunEvent, throughput, type RunViewState } from "@/lib/domain/run-view";
+import { applyRunEvent, MIN_RATE_WINDOW_MS, throughput, type RunViewState } from "@/lib/domain/run-view";
+import { fmtCompact } from "@/components/ui/format";
 import { statusLabel } from "@/lib/domain/stage-outcome";
 import { AgentList } from "./agent-list";
 import { FailureCausesTable } from "./failure-causes";
 import { ConversationStream } from "./conversation-stream";
+import { DiscussionBrowser } from "./discussion-browser";
 import { RunControls } from "./run-controls";
 import { StageActions } from "./stage-actions";
 import { StageCounts } from "./stage-counts";
@@ -22,7 +24,7 @@ const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 
  * DPO counts, and the discussions as they happen. `initial` is the server's snapshot; the
  * stream follows from its last event.
  */
-export function RunLive({ runId, initial, stalled }: { runId: string; initial: RunViewState; stalled: boolean }) {
+export function RunLive({ runId, languages, initial, stalled }: { runId: string; languages: string[]; initial: RunViewState; stalled: boolean }) {
   const init = useCallback(() => initial, [initial]);
   const { state, connected } = useRunEvents(runId, TYPES, init, applyRunEvent, initial.lastSeq);
   // a stage started from this page after the stream ended: the seq it was asked at
@@ -34,7 +36,11 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
   const waiting = requested !== null && !(fresh && fresh.stageSeq > requested);
   const c = state.counts;
   const rate = throughput(state);
+  // the agents and discussions tables refetch every 10 discussions
+  const tick = Math.floor((c?.discuss.done ?? 0) / 10);
   const langs = Object.entries(c?.byLanguage ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  // a discussion may target a language the config does not list
+  const searchable = [...new Set([...languages, ...langs.map(([l]) => l)])];
 
   return (
     <>
@@ -71,8 +77,8 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
         <div className="card"><div className="n" data-testid="count-accepted">{c?.samples.accepted ?? 0}</div><div className="l">accepted samples</div></div>
         <div className="card"><div className="n">{c?.samples.filtered ?? 0}</div><div className="l">filtered</div></div>
         <div className="card"><div className="n">{c ? `${c.samples.ds1}/${c.samples.ds2}/${c.samples.ds3}` : "0/0/0"}</div><div className="l">Ds1 / Ds2 / Ds3</div></div>
-        <div className="card"><div className="n">{rate ? fmt(rate.samplesPerMin) : "—"}</div><div className="l">samples / min</div></div>
-        <div className="card"><div className="n" data-testid="tokens">{fmt((c?.usage.inputTokens ?? 0) + (c?.usage.outputTokens ?? 0))}</div><div className="l">tokens ({fmt(c?.usage.inputTokens ?? 0)} in, {fmt(c?.usage.outputTokens ?? 0)} out){rate ? ` · ${fmt(rate.tokensPerMin)}/min` : ""}</div></div>
+        <div className="card" title={`a rate once progress spans ${MIN_RATE_WINDOW_MS / 1000} s`}><div className="n" data-testid="sample-rate">{rate ? fmtCompact(rate.samplesPerMin) : "—"}</div><div className="l">{rate ? "samples / min" : "samples / min (after 30 s of progress)"}</div></div>
+        <div className="card"><div className="n" data-testid="tokens">{fmt((c?.usage.inputTokens ?? 0) + (c?.usage.outputTokens ?? 0))}</div><div className="l">tokens ({fmt(c?.usage.inputTokens ?? 0)} in, {fmt(c?.usage.outputTokens ?? 0)} out){rate ? ` · ${fmtCompact(rate.tokensPerMin)}/min` : ""}</div></div>
         <div className="card"><div className="n">{c?.usage.costUsd != null ? `$${c.usage.costUsd.toFixed(4)}` : "—"}</div><div className="l">cost · {c?.usage.calls ?? 0} calls</div></div>
       </div>
 
@@ -84,10 +90,20 @@ export function RunLive({ runId, initial, stalled }: { runId: string; initial: R
       ) : null}
 
       <h2>Agents</h2>
-      <AgentList runId={runId} count={(c as { agents?: number } | null)?.agents ?? 0} tick={Math.floor((c?.discuss.done ?? 0) / 10)} />
+      <AgentList runId={runId} languages={searchable} count={(c as { agents?: number } | null)?.agents ?? 0} tick={tick} />
       <h2>Discussions <span className="muted" style={{ fontSize: 14 }} data-testid="message-count">{state.messages} messages</span></h2>
       <p className="muted"><Link href={`/samples?runId=${encodeURIComponent(runId)}`}>Samples of this run</Link> · <a href={`/api/runs/${runId}/config?format=yaml`}>Config (YAML)</a></p>
-      <ConversationStream conversations={state.conversations} runId={runId} />
+      <DiscussionBrowser runId={runId} languages={searchable} tick={tick} />
+      {/* a finished run with none in its stream has them all in the table above */}
+      {state.conversations.length || !state.ended ? (
+        <>
+          <h3>Latest discussions, live</h3>
+          {/* the newest 50 as they happen, in a box of bounded height: every one is in the table above */}
+          <div style={{ maxHeight: "70vh", overflowY: "auto" }} data-testid="live-discussions">
+            <ConversationStream conversations={state.conversations} runId={runId} />
+          </div>
+        </>
+      ) : null}
     </>
   );
 }

@@ -23,6 +23,6 @@ export const api = {
   edit: (id: string, body: { instruction: string; solution: string; tests: string | null }) => call<SampleDetail>(`/api/samples/${id}`, { method: "PATCH", body: JSON.stringify(body) }),
   curate: (body: { action: "accept" | "reject" | "reset"; ids?: string[]; filter?: Record<string, unknown> }) => call<{ updated: number }>("/api/samples/curate", { method: "POST", body: JSON.stringify(body) }),
   runAgain: (id: string, body: { solution: string; tests: string | null }) => call<{ execution: unknown }>(`/api/samples/${id}/run`, { method: "POST", body: JSON.stringify(body) }),
-  export: (body: { format: string; filter: Record<string, unknown>; fence: boolean; includeFailing: boolean }) =>
-    call<{ id: string; files: { path: string; rows: number; bytes: number; url: string }[]; sft: { total: number }; dpo: { total: number }; decontamination: { configured: boolean; removed: number; checked: number }; failingTests: { included: boolean; count: number } }>("/api/export", { method: "POST", body: JSON.stringify(body) }),
+  export: (body: { format: string; filter: Record<string, unknown>; fence: boolean; includeFailing: boolean; dedup: boolean }) =>
+    call<{ id: string; files: { path: string; rows: number; bytes: number; url: string }[]; sft: { total: number }; dpo: { total: number }; dedup: { enabled: boolean; removed: number; checked: number; byKind: Record<string, number> }; decontamination: { configured: boolean; removed: number; checked: number }; failingTests: { included: boolean; count: number } }>("/api/export", { method: "POST", body: JSON.stringify(body) }),
 };

@@ -18,6 +18,7 @@ export function ExportPanel({ values, blocked }: { values: FilterValues; blocked
   const [format, setFormat] = useState("sft");
   const [fence, setFence] = useState(true);
   const [includeFailing, setIncludeFailing] = useState(false);
+  const [dedup, setDedup] = useState(true);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function ExportPanel({ values, blocked }: { values: FilterValues; blocked
     setResult(null);
     try {
       const filter = Object.fromEntries(Object.entries(values).filter(([k, x]) => x && k !== "sort"));
-      setResult(await api.export({ format, filter, fence, includeFailing }));
+      setResult(await api.export({ format, filter, fence, includeFailing, dedup }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -37,11 +38,12 @@ export function ExportPanel({ values, blocked }: { values: FilterValues; blocked
   return (
     <section className="panel" aria-label="Export">
       <h2>Export</h2>
-      <p className="muted">The samples matching the filters above{values.curation ? "" : ", accepted or edited"}{includeFailing ? "" : ", except those whose own tests fail"}, as a Hugging Face dataset folder with a dataset card. Decontamination runs first.</p>
+      <p className="muted">The samples matching the filters above{values.curation ? "" : ", accepted or edited"}{includeFailing ? "" : ", except those whose own tests fail"}, as a Hugging Face dataset folder with a dataset card. {dedup ? "Exact and near-duplicate samples (instruction or code ≥ 0.7 MinHash similarity) are dropped, then decontamination runs." : "Decontamination runs first; duplicates are kept."}</p>
       <div className="row">
         <label>Format<select value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">{FORMATS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
         <label className="inline"><input type="checkbox" checked={fence} onChange={(e) => setFence(e.target.checked)} /> code in Markdown fences</label>
         <label className="inline"><input type="checkbox" checked={includeFailing} onChange={(e) => setIncludeFailing(e.target.checked)} /> include samples whose tests fail</label>
+        <label className="inline"><input type="checkbox" checked={dedup} onChange={(e) => setDedup(e.target.checked)} /> drop duplicates</label>
         <button onClick={run} disabled={busy || Boolean(blocked)} title={blocked ?? undefined}>{busy ? "Exporting…" : "Export"}</button>
       </div>
       {error ? <p className="error" role="alert">{error}</p> : null}
@@ -50,6 +52,7 @@ export function ExportPanel({ values, blocked }: { values: FilterValues; blocked
           <p>
             {result.sft.total} samples, {result.dpo.total} DPO pairs.{" "}
             {result.failingTests.count ? <span data-testid="export-failing">{result.failingTests.count} failing their own tests {result.failingTests.included ? "included" : "excluded"}. </span> : null}
+            <span data-testid="export-dedup">Duplicates: {result.dedup.enabled ? `${result.dedup.removed} of ${result.dedup.checked} removed (${result.dedup.byKind.exact} exact, ${result.dedup.byKind["near-instruction"]} near instruction, ${result.dedup.byKind["near-code"]} near code)` : "kept (dedup off)"}. </span>
             Decontamination:{" "}
             {result.decontamination.configured ? `${result.decontamination.removed} of ${result.decontamination.checked} removed` : "not configured"}.
           </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fmtBytes, fmtDuration, fmtInt, fmtTime } from "./format";
+import { fmtBytes, fmtCompact, fmtDuration, fmtInt, fmtTime } from "./format";
 
 describe("display formats", () => {
   it("groups thousands and shows a dash for missing numbers", () => {
@@ -7,6 +7,13 @@ describe("display formats", () => {
     expect(fmtInt(0)).toBe("0");
     expect(fmtInt(null)).toBe("—");
     expect(fmtInt(Number.NaN)).toBe("—");
+  });
+  it("writes large counts and rates in compact units", () => {
+    expect(fmtCompact(9_873_799.6)).toBe("9.9M");
+    expect(fmtCompact(1234)).toBe("1.2K");
+    expect(fmtCompact(12.34)).toBe("12.3");
+    expect(fmtCompact(0)).toBe("0");
+    expect(fmtCompact(Number.POSITIVE_INFINITY)).toBe("—");
   });
   it("gives sizes and durations with their units", () => {
     expect(fmtBytes(512)).toBe("512 B");

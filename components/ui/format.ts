@@ -1,6 +1,10 @@
 /** Display formats shared by pages: grouped integers, sizes with units, UTC times that say so. */
 export const fmtInt = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? "—" : Math.round(n).toLocaleString("en-US"));
 
+/** Large counts and rates in compact units: 9873799.6 → "9.9M", 1234 → "1.2K", 12.34 → "12.3". */
+export const fmtCompact = (n: number | null | undefined): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
 export function fmtBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   const units = ["KiB", "MiB", "GiB", "TiB"];

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { Corpus } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { checkCorpusFile } from "./check-corpus-file";
 import { corpusOptionsSchema, type CorpusOptionsInput, type StoredCorpusOptions } from "./options";
 import type { SavedUpload } from "./save-upload";
 
@@ -22,7 +23,8 @@ export interface AddCorpusInput {
 /**
  * Creates the Corpus row (status `pending`) and, unless `enqueue` is false (the CLI ingests
  * in-process), queues the `corpus.ingest` job that fills it. A server path that does not
- * exist is refused here, before any row is written.
+ * exist, an empty file, a file named like an archive it is not and a JSONL whose first line
+ * lacks "content" are refused here, before any row is written.
  */
 export async function addCorpus(db: Db, input: AddCorpusInput, { enqueue = true } = {}): Promise<{ corpus: Corpus; jobId: string | null }> {
   if (Boolean(input.source) === Boolean(input.upload)) throw new AppError("invalid:corpus_source", "Give either a path or URL, or an uploaded file.");
@@ -37,6 +39,9 @@ export async function addCorpus(db: Db, input: AddCorpusInput, { enqueue = true 
     source = await checkSource(input.source!.trim());
   }
   for (const b of options.benchmarks) if (!/^https?:\/\//i.test(b)) await mustExist(b, "benchmark file");
+  // an empty file, a fake archive or a JSONL without "content" fails here, with no corpus row left behind
+  if (input.upload) await checkCorpusFile(input.upload.path, input.upload.name);
+  else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) await checkCorpusFile(source, path.basename(source));
   const name = input.name?.trim() || defaultName(input.upload?.name ?? source);
   let corpus = await db.corpus.create({ data: { name, source, status: "pending", options: options as object } });
   if (!enqueue) return { corpus, jobId: null };

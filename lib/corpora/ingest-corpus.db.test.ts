@@ -120,6 +120,13 @@ describe("corpus.ingest job", () => {
     await expect(addCorpus(t.db, { source: tmp.path("nope") })).rejects.toMatchObject({ code: "not_found:source" });
     await expect(addCorpus(t.db, { source: tmp.path("project"), options: { benchmarks: [tmp.path("missing.jsonl")] } })).rejects.toMatchObject({ code: "not_found:source" });
     await expect(addCorpus(t.db, { source: tmp.path("project"), options: { maxTokens: 3 } })).rejects.toMatchObject({ code: "invalid:corpus_options" });
+    // a server file that cannot be imported is refused the same way, before its row
+    fs.writeFileSync(tmp.path("empty.jsonl"), "");
+    await expect(addCorpus(t.db, { source: tmp.path("empty.jsonl") })).rejects.toMatchObject({ code: "invalid:upload", message: "empty.jsonl is empty: nothing was imported." });
+    fs.writeFileSync(tmp.path("fake.zip"), "not a zip at all");
+    await expect(addCorpus(t.db, { source: tmp.path("fake.zip") })).rejects.toMatchObject({ code: "invalid:archive", message: expect.stringContaining("fake.zip is not a valid zip archive") });
+    fs.writeFileSync(tmp.path("code.jsonl"), `${JSON.stringify({ code: "x = 1" })}\n`);
+    await expect(addCorpus(t.db, { source: tmp.path("code.jsonl") })).rejects.toMatchObject({ message: expect.stringMatching(/^code\.jsonl line 1: no "content" key \(the line has "code"\)/) });
     expect(await t.db.corpus.count()).toBe(before);
   });
 

@@ -26,8 +26,8 @@ const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : [
 describe("saveUpload", () => {
   it("streams the body to a file named after the upload", async () => {
     const body = chunked(1_000_000);
-    const saved = await saveUpload(body.stream, { dir: t.path("ok"), filename: "my repo.zip", maxBytes: 2_000_000, expectedBytes: 1_000_000 });
-    expect(saved).toMatchObject({ name: "my_repo.zip", bytes: 1_000_000 });
+    const saved = await saveUpload(body.stream, { dir: t.path("ok"), filename: "my repo.py", maxBytes: 2_000_000, expectedBytes: 1_000_000 });
+    expect(saved).toMatchObject({ name: "my_repo.py", bytes: 1_000_000 });
     expect(fs.statSync(saved.path).size).toBe(1_000_000);
   });
 
@@ -38,21 +38,32 @@ describe("saveUpload", () => {
     expect(leftovers(t.path("cap"))).toEqual([]);
   });
 
-  it("refuses a declared size over the cap before reading anything", async () => {
-    const body = chunked(10);
-    await expect(saveUpload(body.stream, { dir: t.path("declared"), filename: "x.zip", maxBytes: 5, expectedBytes: 10 })).rejects.toMatchObject({ code: "too_large:upload" });
-    expect(body.pulled()).toBe(0);
+  it("refuses a declared size over the cap after reading only the first bytes", async () => {
+    const body = chunked(10_000_000);
+    await expect(saveUpload(body.stream, { dir: t.path("declared"), filename: "x.py", maxBytes: 5, expectedBytes: 10_000_000 })).rejects.toMatchObject({ code: "too_large:upload" });
+    expect(body.pulled()).toBeLessThanOrEqual(2 * 64 * 1024);
+    expect(leftovers(t.path("declared"))).toEqual([]);
+  });
+
+  it("sniffs the magic bytes before the size policy: random bytes named .tar.gz are not a valid archive, even over the cap", async () => {
+    const body = chunked(10_000_000);
+    await expect(saveUpload(body.stream, { dir: t.path("random"), filename: "random.tar.gz", maxBytes: 1000, expectedBytes: 10_000_000 })).rejects.toMatchObject({ code: "invalid:archive", status: 400, message: expect.stringContaining("random.tar.gz is not a valid tar.gz archive") });
+    expect(body.pulled()).toBeLessThanOrEqual(2 * 64 * 1024);
+    expect(leftovers(t.path("random"))).toEqual([]);
+    // a short file is sniffed whole; a real gzip header passes
+    await expect(saveUpload(new Blob(["PK but not a zip"]).stream(), { dir: t.path("random"), filename: "a.zip", maxBytes: 1000 })).rejects.toMatchObject({ code: "invalid:archive" });
+    const gz = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+    expect((await saveUpload(new Blob([gz]).stream(), { dir: t.path("gz"), filename: "a.tgz", maxBytes: 1000 })).bytes).toBe(10);
   });
 
   it("refuses a body shorter than its Content-Length (a proxy or a dropped connection cut it)", async () => {
-    await expect(saveUpload(chunked(500).stream, { dir: t.path("short"), filename: "x.zip", maxBytes: 10_000, expectedBytes: 800 })).rejects.toMatchObject({ code: "invalid:upload", message: expect.stringContaining("500 of 800") });
+    await expect(saveUpload(chunked(500).stream, { dir: t.path("short"), filename: "x.py", maxBytes: 10_000, expectedBytes: 800 })).rejects.toMatchObject({ code: "invalid:upload", message: expect.stringContaining("500 of 800") });
     expect(leftovers(t.path("short"))).toEqual([]);
   });
 
-  it("keeps an empty upload as an empty file (the import then says it is empty)", async () => {
-    const saved = await saveUpload(null, { dir: t.path("empty"), filename: "empty.zip", maxBytes: 10 });
-    expect(saved.bytes).toBe(0);
-    expect(fs.statSync(saved.path).size).toBe(0);
+  it("refuses an empty upload at once, leaving nothing behind", async () => {
+    await expect(saveUpload(null, { dir: t.path("empty"), filename: "empty.zip", maxBytes: 10 })).rejects.toMatchObject({ code: "invalid:upload", message: "empty.zip is empty: nothing was imported." });
+    expect(leftovers(t.path("empty"))).toEqual([]);
   });
 
   it("never lets a file name leave its folder", () => {

@@ -165,3 +165,40 @@ export class LshIndex {
     return [...seen];
   }
 }
+
+/**
+ * Near duplicates among sets seen one at a time: `match` finds the most similar set added
+ * before with exact Jaccard ≥ threshold (LSH picks the pairs compared, tuned so a pair at the
+ * threshold is compared with probability ≥ 99.5 %); `add` keeps a set for later matches.
+ */
+export class NearDuplicateFinder<T> {
+  private readonly lsh: LshIndex;
+  private readonly shingles: Uint32Array[] = [];
+  private readonly items: T[] = [];
+
+  constructor(
+    readonly threshold = 0.7,
+    readonly numPerm = 128,
+  ) {
+    const { bands, rows } = lshParamsFor(threshold, numPerm);
+    this.lsh = new LshIndex(bands, rows);
+  }
+
+  /** The best earlier set at or above the threshold, and the signature to `add` this one with. */
+  match(shingles: Uint32Array): { item: T | null; similarity: number; signature: Uint32Array } {
+    const signature = minhashSignature(shingles, this.numPerm);
+    let best = -1;
+    let bestSim = 0;
+    for (const id of this.lsh.query(signature)) {
+      const sim = jaccardSorted(shingles, this.shingles[id]);
+      if (sim >= this.threshold && sim > bestSim) [best, bestSim] = [id, sim];
+    }
+    return { item: best >= 0 ? this.items[best] : null, similarity: bestSim, signature };
+  }
+
+  add(item: T, shingles: Uint32Array, signature = minhashSignature(shingles, this.numPerm)): void {
+    this.lsh.insert(this.items.length, signature);
+    this.shingles.push(shingles);
+    this.items.push(item);
+  }
+}

@@ -46,6 +46,10 @@ describe("applyRunEvent", () => {
     let s = initialRunView("running");
     expect(throughput(s)).toBeNull();
     s = applyRunEvent(s, ev(1, "progress", counts({ accepted: 2, tokens: 100 }) as never, "2026-01-01T00:00:00.000Z"));
+    // two reports 40 ms apart are not a rate (it would read 15,000 samples/min)
+    const early = applyRunEvent(s, ev(2, "progress", counts({ accepted: 12, tokens: 700 }) as never, "2026-01-01T00:00:00.040Z"));
+    expect(throughput(early)).toBeNull();
+    expect(throughput(applyRunEvent(s, ev(2, "progress", counts({ accepted: 12, tokens: 700 }) as never, "2026-01-01T00:00:29.000Z")))).toBeNull();
     s = applyRunEvent(s, ev(2, "progress", counts({ accepted: 12, tokens: 700 }) as never, "2026-01-01T00:00:30.000Z"));
     expect(throughput(s)).toEqual({ samplesPerMin: 20, tokensPerMin: 1200 });
     expect(s.counts?.samples.accepted).toBe(12);

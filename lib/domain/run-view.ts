@@ -127,11 +127,17 @@ export function runViewFromSnapshot(snapshot: RunSnapshot, keep = 50): RunViewSt
   return { ...state, lastSeq: Math.max(state.lastSeq, snapshot.lastSeq), messages: snapshot.messages };
 }
 
-/** Samples and tokens per minute between the first and the latest progress event seen. */
+/** Below this span of progress a rate is noise (two reports a few ms apart gave "9,873,799.6/min"). */
+export const MIN_RATE_WINDOW_MS = 30_000;
+
+/**
+ * Samples and tokens per minute between the first and the latest progress event seen; null until
+ * they are at least MIN_RATE_WINDOW_MS apart (the page then shows counts only).
+ */
 export function throughput(s: RunViewState): { samplesPerMin: number; tokensPerMin: number } | null {
   const a = s.firstProgress;
   const b = s.lastProgress;
-  if (!a || !b || b.at <= a.at) return null;
+  if (!a || !b || b.at - a.at < MIN_RATE_WINDOW_MS) return null;
   const minutes = (b.at - a.at) / 60_000;
   return { samplesPerMin: (b.samples - a.samples) / minutes, tokensPerMin: (b.tokens - a.tokens) / minutes };
 }

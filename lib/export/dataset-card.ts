@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { languageName } from "@/lib/domain/language-names";
 import { NOT_CONFIGURED } from "./decontamination";
+import type { ExportDedupReport } from "./dedup-samples";
 import type { ExportCounts, FailingTestsCount } from "./types";
 
 /**
@@ -31,6 +32,8 @@ export interface CardInput {
   decontamination: { configured: boolean; checked: number; removed: number; report: unknown };
   /** absent when no samples were exported (DPO pairs only) */
   failingTests?: FailingTestsCount;
+  /** absent when no samples were exported (DPO pairs only) */
+  dedup?: ExportDedupReport;
   fence: boolean;
 }
 
@@ -71,6 +74,7 @@ export function renderDatasetCard(c: CardInput): string {
   if (c.dpo.total) lines.push("", "### Preference pairs per language", "", ...countTable(c.dpo.perLanguage, "language", languageName));
   lines.push("", "## Selection", "", "```json", JSON.stringify(c.filter, null, 2), "```");
   if (c.failingTests) lines.push("", "## Verification", "", failingTestsLine(c.failingTests));
+  if (c.dedup) lines.push("", "## Deduplication", "", ...dedupLines(c.dedup));
   lines.push("", "## Decontamination", "");
   lines.push(
     c.decontamination.configured
@@ -84,6 +88,13 @@ export function renderDatasetCard(c: CardInput): string {
   lines.push("", "## Generation runs", "");
   for (const r of c.runs) lines.push(`### ${r.name} (\`${r.id}\`)`, "", "```yaml", stringify(r.config ?? {}).trimEnd(), "```", "");
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function dedupLines(d: ExportDedupReport): string[] {
+  if (!d.enabled) return [`**Not deduplicated** (turned off for this export): ${d.checked} sample(s) exported as selected; near-identical samples may remain.`];
+  const head = `${d.checked} sample(s) checked, **${d.removed} removed** as duplicates of a sample of the same language kept before them: ${d.byKind.exact} exact (same instruction and code up to whitespace), ${d.byKind["near-instruction"]} near-duplicate instruction(s) and ${d.byKind["near-code"]} near-duplicate code (MinHash LSH, exact Jaccard of 5-gram shingles ≥ ${d.threshold}, as SelfCodeAlign and Magicoder). DPO pairs are not deduplicated.`;
+  if (!d.examples.length) return [head];
+  return [head, "", "| removed | duplicate of | kind | similarity |", "| --- | --- | --- | --- |", ...d.examples.map((e) => `| \`${e.id}\` | \`${e.duplicateOf}\` | ${e.kind} | ${e.similarity.toFixed(2)} |`), ...(d.removed > d.examples.length ? ["", `(first ${d.examples.length} of ${d.removed} shown)`] : [])];
 }
 
 function failingTestsLine(f: FailingTestsCount): string {

@@ -102,7 +102,8 @@ describe("export", () => {
       { instruction: "Never verified.", verdict: null },
       { instruction: "No tests could be written.", verdict: "no_tests" },
     ];
-    for (const r of rows) await t.db.sample.create({ data: { ...r, runId: verified, language: "py", part: "ds1", curation: "accepted", solution: "pass" } });
+    // distinct solutions: identical code would be dropped as near duplicates (dedup-samples.ts)
+    for (const r of rows) await t.db.sample.create({ data: { ...r, runId: verified, language: "py", part: "ds1", curation: "accepted", solution: `print(${JSON.stringify(r.instruction)})` } });
     const own = filter({ runId: verified });
 
     const dir = path.join(tmp, "verified-default");

@@ -8,6 +8,7 @@ import type { SampleFilter } from "@/lib/samples/sample-filter";
 import { ALPACA_FEATURES, DPO_FEATURES, SFT_FEATURES, renderDatasetCard, type CardConfig } from "./dataset-card";
 import { failsOwnTests } from "@/lib/pipeline/verify/verdicts";
 import { noDecontamination } from "./decontamination";
+import { dedupExportSamples, dedupOff, type DedupItem } from "./dedup-samples";
 import { llamaFactoryDatasetInfo } from "./llamafactory";
 import { alpacaRecord, dpoRecord, sftRecord, type ExportPair } from "./records";
 import type { ExportCounts, ExportFilter, ExportFormat, ExportResult, ExportedFile, FailingTestsCount } from "./types";
@@ -23,6 +24,8 @@ export interface ExportOptions {
   decontaminate?: ExportFilter;
   /** Also export samples whose own tests fail in stage "verify" (default: left out, and counted in the card). */
   includeFailing?: boolean;
+  /** Drop exact and near-duplicate samples (dedup-samples.ts) before decontamination (default true). */
+  dedup?: boolean;
   /** Wrap bare code responses in a Markdown code fence (default true). */
   fence?: boolean;
   /** Only these of the samples the filter selects (an ablation variant's subset). */
@@ -44,7 +47,8 @@ export async function exportDataset(db: Db, opts: ExportOptions): Promise<Export
   await prepareDir(opts.outDir);
 
   // Pass 1: the texts, for decontamination (which needs to see them all at once).
-  const items: { id: string; text: string }[] = [];
+  let items: { id: string; text: string }[] = [];
+  const texts: DedupItem[] = [];
   const failingTests: FailingTestsCount = { included: opts.includeFailing ?? false, count: 0, perVerdict: {} };
   if (wantSamples) {
     for await (const b of iterateSamples(db, filter, 1000, opts.sampleIds)) {
@@ -54,11 +58,17 @@ export async function exportDataset(db: Db, opts: ExportOptions): Promise<Export
           failingTests.perVerdict[s.verdict!] = (failingTests.perVerdict[s.verdict!] ?? 0) + 1;
           if (!failingTests.included) continue;
         }
-        items.push({ id: s.id, text: `${s.instruction}\n${s.solution}` });
+        texts.push({ id: s.id, language: s.language, instruction: s.instruction, code: s.solution });
       }
     }
   }
-  const sampleCount = items.length;
+  const sampleCount = texts.length;
+  // exact, then near duplicates (instruction or code ≥ 0.7 Jaccard), before decontamination
+  const deduped = opts.dedup === false ? null : dedupExportSamples(texts);
+  const dedup = deduped?.report ?? dedupOff(sampleCount);
+  const unique = deduped ? new Set(deduped.kept) : null;
+  items = texts.filter((t) => !unique || unique.has(t.id)).map((t) => ({ id: t.id, text: `${t.instruction}\n${t.code}` }));
+  texts.length = 0;
   const pairs = wantPairs ? await loadPairs(db, filter) : [];
   for (const p of pairs) items.push({ id: p.id, text: `${p.prompt}\n${p.chosen}\n${p.rejected}` });
   if (wantSamples && sampleCount === 0) {
@@ -119,13 +129,13 @@ export async function exportDataset(db: Db, opts: ExportOptions): Promise<Export
     await writeFile(abs("dataset_info.json"), `${JSON.stringify(info, null, 2)}\n`);
     files.push(await fileInfo(opts.outDir, "dataset_info.json", Object.keys(info).length));
   }
-  const checked = sampleCount + pairs.length;
+  const checked = sampleCount - dedup.removed + pairs.length;
   const decon = { configured: decontaminate !== noDecontamination, checked, removed: checked - keep.size, report };
   const runs = await db.run.findMany({ where: { id: { in: [...runIds] } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, config: true } });
-  const card = renderDatasetCard({ title: name, format: opts.format, createdAt: new Date(), configs, sft, dpo, filter, runs, decontamination: decon, failingTests: wantSamples ? failingTests : undefined, fence });
+  const card = renderDatasetCard({ title: name, format: opts.format, createdAt: new Date(), configs, sft, dpo, filter, runs, decontamination: decon, dedup: wantSamples ? dedup : undefined, failingTests: wantSamples ? failingTests : undefined, fence });
   await writeFile(abs("README.md"), card);
   files.push(await fileInfo(opts.outDir, "README.md", 0));
-  return { dir: opts.outDir, format: opts.format, files, sft, dpo, decontamination: decon, failingTests };
+  return { dir: opts.outDir, format: opts.format, files, sft, dpo, dedup, decontamination: decon, failingTests };
 }
 
 async function prepareDir(dir: string): Promise<void> {

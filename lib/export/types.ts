@@ -1,3 +1,5 @@
+import type { ExportDedupReport } from "./dedup-samples";
+
 /** Export formats: what `xinstruct export --format` and the export panel offer. */
 export const EXPORT_FORMATS = ["sft", "alpaca", "parquet", "dpo", "llamafactory"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,6 +36,8 @@ export interface ExportResult {
   files: ExportedFile[];
   sft: ExportCounts;
   dpo: ExportCounts;
+  /** exact and near duplicates dropped from the samples (pairs are not deduplicated) */
+  dedup: ExportDedupReport;
   decontamination: { configured: boolean; checked: number; removed: number; report: unknown };
   failingTests: FailingTestsCount;
 }

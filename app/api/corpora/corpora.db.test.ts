@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
@@ -71,14 +72,12 @@ describe("corpus upload API", () => {
     expect(after.body.languages.map((l: { language: string }) => l.language).sort()).toEqual(["java", "js", "php", "py", "sh"]);
   });
 
-  it("an empty upload ends as a failed corpus saying it is empty, with nothing written", async () => {
+  it("an empty upload is refused at once with no corpus created and nothing left", async () => {
+    const before = await t.db.corpus.count();
     const up = await uploadFile(Buffer.alloc(0), "empty.zip");
-    expect(up.status).toBe(201);
-    await runQueue();
-    const id = up.body.corpus.id as string;
-    const { body } = await get(one.GET, `/api/corpora/${id}`, { id });
-    expect(body.corpus).toMatchObject({ status: "failed", files: 0, snippets: 0 });
-    expect(body.corpus.error).toMatch(/empty/);
+    expect(up.status).toBe(400);
+    expect(up.body.error.message).toBe("empty.zip is empty: nothing was imported.");
+    expect(await t.db.corpus.count()).toBe(before);
     expect(uploadsLeft()).toEqual([]);
   });
 
@@ -100,6 +99,7 @@ describe("corpus upload API", () => {
     const { body } = await get(one.GET, `/api/corpora/${id}`, { id });
     expect(body.corpus.status).toBe("failed");
     expect(body.corpus.error).toMatch(/every file was skipped \(.*1 unsafe path.*1 binary|1 binary.*1 unsafe path/);
+    expect(body.corpus.error).toMatch(/\. First: .+/); // the first skipped file's reason in words
   });
 
   it("imports a JSONL dump and counts its malformed lines with their line numbers", async () => {
@@ -123,9 +123,19 @@ describe("corpus upload API", () => {
     const noName = await upload.POST(new NextRequest(url("/api/corpora/upload"), { method: "POST", body: "x" }), none);
     expect(noName.status).toBe(400);
     expect((await noName.json()).error.message).toMatch(/filename/);
-    const huge = await uploadFile(Buffer.from("x"), "big.zip", undefined, { "content-length": String(3 * 1024 ** 3) });
+    const huge = await uploadFile(Buffer.from("x"), "big.py", undefined, { "content-length": String(3 * 1024 ** 3) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("too_large:upload");
+    // what the first bytes say comes before the size policy: random bytes named .tar.gz are not an archive
+    const fake = await uploadFile(crypto.randomBytes(4096), "random.tar.gz", undefined, { "content-length": String(3 * 1024 ** 3) });
+    expect(fake.status).toBe(400);
+    expect(fake.body.error).toMatchObject({ code: "invalid:archive", message: expect.stringContaining("random.tar.gz is not a valid tar.gz archive") });
+    const smallFake = await uploadFile(crypto.randomBytes(4096), "random.tgz");
+    expect(smallFake.body.error.code).toBe("invalid:archive");
+    // a JSONL whose first line has "code" instead of "content": the line, the key and the accepted keys
+    const code = await uploadFile(Buffer.from(`\n${JSON.stringify({ code: "x = 1", language: "py" })}\n`), "code.jsonl");
+    expect(code.status).toBe(400);
+    expect(code.body.error.message).toBe('code.jsonl line 2: no "content" key (the line has "code", "language"); each line is a JSON object with "content" (the code, required), "language" (e.g. "py", optional) and "path" (optional). Nothing was imported.');
     const badOptions = await uploadFile(Buffer.from("def f():\n    return 1\n"), "a.py", { nearThreshold: 7 });
     expect(badOptions.status).toBe(400);
     expect(await t.db.corpus.count()).toBe(before);

@@ -15,6 +15,8 @@ const body = z.object({
   fence: z.boolean().default(true),
   /** samples whose own tests fail are left out unless asked for */
   includeFailing: z.boolean().default(false),
+  /** exact and near-duplicate samples are dropped unless turned off */
+  dedup: z.boolean().default(true),
   name: z.string().trim().min(1).max(100).optional(),
 });
 

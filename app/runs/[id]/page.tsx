@@ -37,7 +37,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       ) : null}
       {run.error ? <p className="error">{run.error}</p> : null}
       {/* the view as of the snapshot's last event; the stream follows from there (no replay of the run's history) */}
-      <RunLive runId={run.id} initial={runViewFromSnapshot(snapshot)} stalled={run.stalled} />
+      <RunLive runId={run.id} languages={c.languages} initial={runViewFromSnapshot(snapshot)} stalled={run.stalled} />
       <ModelCalls runId={run.id} />
     </>
   );

@@ -201,7 +201,7 @@ describe("bad input: file contents", () => {
       ["bad.jsonl:9", "too_large"],
     ]);
     expect(r.report.files.skippedFiles[0].message).toMatch(/^bad\.jsonl line 2: not valid JSON/);
-    expect(r.report.files.skippedFiles[2].message).toBe('bad.jsonl line 4: no string field "content"');
+    expect(r.report.files.skippedFiles[2].message).toMatch(/^bad\.jsonl line 4: no "content" key \(the line has "[^"]+"\); each line is a JSON object with "content" \(the code, required\), "language"/);
   });
 });
 

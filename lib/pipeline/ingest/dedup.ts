@@ -1,4 +1,4 @@
-import { jaccardSorted, LshIndex, lshParamsFor, minhashSignature, shinglesOfHashes } from "@/lib/domain/minhash";
+import { NearDuplicateFinder, shinglesOfHashes } from "@/lib/domain/minhash";
 import { tokenHashes } from "@/lib/domain/tokenize-code";
 import type { DuplicateRecord, Snippet, SnippetRef } from "./types";
 
@@ -35,10 +35,7 @@ export function dedupSnippets<T extends Dedupable>(snippets: readonly T[], optio
   const kept: T[] = [];
   const duplicates: DuplicateRecord[] = [];
   const byHash = new Map<string, T>();
-  const { bands, rows } = lshParamsFor(threshold, numPerm);
-  const lsh = new LshIndex(bands, rows);
-  const keptShingles: Uint32Array[] = [];
-  const keptNear: T[] = [];
+  const finder = new NearDuplicateFinder<T>(threshold, numPerm);
 
   snippets.forEach((s, i) => {
     if (i % 5000 === 0) options.onProgress?.(i, snippets.length);
@@ -52,20 +49,12 @@ export function dedupSnippets<T extends Dedupable>(snippets: readonly T[], optio
     }
     if (near) {
       const shingles = shinglesOfHashes(tokenHashes(s.content, "code"), shingleSize);
-      const sig = minhashSignature(shingles, numPerm);
-      let best = -1;
-      let bestSim = 0;
-      for (const id of lsh.query(sig)) {
-        const sim = jaccardSorted(shingles, keptShingles[id]);
-        if (sim >= threshold && sim > bestSim) [best, bestSim] = [id, sim];
-      }
-      if (best >= 0) {
-        duplicates.push(record(s, keptNear[best], "near", bestSim));
+      const { item, similarity, signature } = finder.match(shingles);
+      if (item) {
+        duplicates.push(record(s, item, "near", similarity));
         return;
       }
-      lsh.insert(keptNear.length, sig);
-      keptShingles.push(shingles);
-      keptNear.push(s);
+      finder.add(s, shingles, signature);
     }
     kept.push(s);
   });

@@ -114,7 +114,9 @@ export async function ingestSource(
   if (seen === 0) throw new AppError("invalid:upload", `${name} is empty: it holds no files; nothing was imported.`);
   if (files.length === 0) {
     const reasons = Object.entries(skippedByReason).map(([r, n]) => `${n} ${r.replace(/_/g, " ")}`).join(", ");
-    throw new AppError("invalid:upload", `Nothing to import from ${name}: every file was skipped (${reasons}).`, {
+    // the first reason in words: "a.jsonl line 1: no "content" key (the line has "code"); each line is …"
+    const first = skipped[0]?.message ? ` First: ${skipped[0].message}.` : "";
+    throw new AppError("invalid:upload", `Nothing to import from ${name}: every file was skipped (${reasons}).${first}`, {
       detail: { skippedByReason, skipped: skipped.slice(0, 20) },
     });
   }

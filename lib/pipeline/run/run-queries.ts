@@ -91,11 +91,6 @@ export async function listRunSamples(db: Db, runId: string, q: { part?: string; 
   return { samples: rows.slice(0, take), nextCursor: rows.length > take ? rows[take - 1].id : null };
 }
 
-export async function listRunAgents(db: Db, runId: string) {
-  const agents = await db.agent.findMany({ where: { runId }, orderBy: { id: "asc" }, select: { id: true, language: true, seedSampleId: true, _count: { select: { memory: { where: { evictedAt: null } }, reflections: true } } } });
-  return agents.map((a) => ({ id: a.id, runtimeId: runtimeId(runId, a.id), language: a.language, seedSampleId: a.seedSampleId, memory: a._count.memory, reflections: a._count.reflections }));
-}
-
 export async function getRunAgent(db: Db, runId: string, agentId: string) {
   const agent = await db.agent.findFirst({
     where: { runId, id: agentId },

@@ -47,7 +47,8 @@ describe("the vacuous-test check of stage verify (real sandbox)", () => {
     expect(page.items.every((r) => r.stubCheck === "vacuous")).toBe(true);
     await t.db.sample.updateMany({ where: { runId }, data: { curation: "accepted" } });
     const out = mkdtempSync(path.join(os.tmpdir(), "xi-vacuous-export-"));
-    await exportDataset(t.db, { format: "sft", filter: sampleFilterSchema.parse({ runId }), outDir: path.join(out, "sft") });
+    // dedup off: each language's two samples differ only in their tests, and every line's metadata is checked here
+    await exportDataset(t.db, { format: "sft", filter: sampleFilterSchema.parse({ runId }), outDir: path.join(out, "sft"), dedup: false });
     const exported = readFileSync(path.join(out, "sft/data/train-00000-of-00001.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string; tests_check?: string });
     expect(new Map(exported.map((l) => [l.id, l.tests_check]))).toEqual(new Map(ids.map((id, i) => [id, i % 2 ? "vacuous" : "genuine"])));
     rmSync(out, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { tooLargeMessage, type Budget } from "../limits";
 import type { SourceItem } from "../types";
+import { checkJsonlRecord } from "./jsonl-record";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -62,23 +63,15 @@ function parseLine(line: Buffer, name: string, lineNo: number): SourceItem {
   } catch {
     return { kind: "skip", path: `${name}:${lineNo}`, reason: "not_utf8", message: `${where}: not valid UTF-8` };
   }
-  let record: unknown;
-  try {
-    record = JSON.parse(text);
-  } catch (e) {
-    return bad(`not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof record !== "object" || record === null || Array.isArray(record)) return bad("not a JSON object");
-  const r = record as Record<string, unknown>;
-  if (typeof r.content !== "string") return bad('no string field "content"');
-  if (r.language !== undefined && r.language !== null && typeof r.language !== "string") return bad('"language" is not a string');
-  if (r.path !== undefined && r.path !== null && typeof r.path !== "string") return bad('"path" is not a string');
+  const checked = checkJsonlRecord(text);
+  if ("problem" in checked) return bad(checked.problem);
+  const r = checked.record;
   const hasPath = typeof r.path === "string" && r.path.trim() !== "";
   return {
     kind: "file",
     path: hasPath ? (r.path as string) : `${name}:${lineNo}`,
     pathIsLabel: !hasPath,
-    text: r.content,
+    text: r.content as string,
     declaredLanguage: typeof r.language === "string" ? r.language : undefined,
   };
 }

@@ -7,6 +7,7 @@ import type { SourceItem } from "../types";
 import { readFolder, readSingleFile } from "./folder";
 import { readGitHead } from "./git";
 import { readJsonl } from "./jsonl";
+import { archiveMismatch, sniffHead } from "./sniff-archive";
 import { readTar } from "./tar";
 import { readZip } from "./zip";
 
@@ -15,7 +16,8 @@ export type SourceKind = "file" | "folder" | "zip" | "tar" | "tar.gz" | "jsonl" 
 /**
  * Picks the reader for a local path. A folder with a `.git` inside is read as a git repository
  * (files tracked at HEAD) unless `kind` says "folder"; files are recognised by magic bytes
- * (zip, gzip, tar) and by the .jsonl/.ndjson extension.
+ * (zip, gzip, tar) and by the .jsonl/.ndjson extension; a name that claims an archive the
+ * bytes are not (random bytes named .tar.gz) is refused as not a valid archive.
  */
 export async function detectKind(target: string, displayName = target): Promise<SourceKind> {
   let stat;
@@ -37,9 +39,12 @@ export async function detectKind(target: string, displayName = target): Promise<
   } finally {
     await fh.close();
   }
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return "zip";
-  if (head[0] === 0x1f && head[1] === 0x8b) return "tar.gz";
-  if (head.subarray(257, 262).toString("latin1") === "ustar") return "tar";
+  const mismatch = archiveMismatch(displayName, head.subarray(0, Math.min(512, stat.size)));
+  if (mismatch) throw new AppError("invalid:archive", mismatch);
+  const sniffed = sniffHead(head.subarray(0, Math.min(512, stat.size)));
+  if (sniffed === "zip") return "zip";
+  if (sniffed === "gzip") return "tar.gz";
+  if (sniffed === "tar") return "tar";
   if (/\.(jsonl|ndjson)$/i.test(displayName)) return "jsonl";
   return "file";
 }
