@@ -3,16 +3,16 @@
  * only render. Scores come in as fractions (0..1) and leave as percentages with one decimal,
  * the way the paper reports them.
  */
-import { MULTIPLE_LANGUAGES } from "./language-names";
+import { languageName, MULTIPLE_LANGUAGES, PAPER_LANGUAGES, resourceGroup } from "./language-names";
 
 export { MULTIPLE_LANGUAGES };
 export const EVAL_COLUMNS = ["humaneval", "humaneval+", "mbpp", "mbpp+", ...MULTIPLE_LANGUAGES] as const;
 export type EvalColumn = (typeof EVAL_COLUMNS)[number];
 
-const LABELS: Record<EvalColumn, string> = {
+const LABELS = {
   humaneval: "HumanEval", "humaneval+": "HumanEval+", mbpp: "MBPP", "mbpp+": "MBPP+",
-  py: "Python", java: "Java", cpp: "C++", cs: "C#", ts: "TypeScript", js: "JavaScript", php: "PHP", sh: "Bash",
-};
+  ...Object.fromEntries(MULTIPLE_LANGUAGES.map((l) => [l, languageName(l)])),
+} as Record<EvalColumn, string>;
 
 export interface RunScore {
   benchmark: string;
