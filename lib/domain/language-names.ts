@@ -17,9 +17,11 @@ export type MultiplELanguage = (typeof MULTIPLE_LANGUAGES)[number];
 export const DEFAULT_LANGUAGES = PAPER_LANGUAGES;
 
 /**
- * MultiPL-E's grouping by how much public code a language has (Cassano et al. 2023, by frequency
- * on GitHub / in The Stack): "high" (the paper's eight but Bash, plus the big compiled ones) and
- * "low" (the rest) — the split the paper's open question 2 asks about.
+ * High- and low-resource languages, after MultiPL-E / MultiPL-T's framing (Cassano et al.), which
+ * ranks languages by how much public code they have: here "high" is the languages with tens of GB
+ * or more in The Stack (the big mainstream ones), "low" the rest (Bash, Lua, Perl, R, Racket,
+ * Scala, D, Julia, Swift). The split the paper's open question 2 asks about; approximate, not a
+ * table copied from those papers.
  */
 const HIGH_RESOURCE = new Set<string>(["py", "java", "cpp", "cs", "ts", "js", "php", "go", "rb", "rs"]);
 export type ResourceGroup = "high" | "low";
