@@ -60,5 +60,8 @@ test("launch an evaluation from the form, see pass@1 per language, and compare t
   await expect(table).toContainText("Python");
   await expect(table).toContainText("+50");
   await expect(page.getByTestId("table1")).toContainText("Qwen2.5-Coder-0.5B-Instruct 0.5B (paper)");
+  // MultiPL-E's high-/low-resource split: Python is a high-resource language, no low-resource one was measured.
+  await expect(page.getByTestId("resource-groups")).toContainText("High-resource languages (mean)");
+  await expect(page.getByTestId("resource-groups")).not.toContainText("Low-resource");
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
 });

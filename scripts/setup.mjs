@@ -40,6 +40,20 @@ const APT = {
   "python3-torch": () => spawnSync("python3", ["-c", "import torch"], { stdio: "ignore" }).status === 0 || spawnSync("/usr/bin/python3", ["-c", "import torch"], { stdio: "ignore" }).status === 0,
   "openssh-server": () => existsSync("/usr/sbin/sshd"),
   "openssh-client": () => has("ssh"),
+  // MultiPL-E's other languages (Debian 12 ships these; Julia and Swift must be installed by hand,
+  // see lib/sandbox/languages/manual.ts) and the test libraries their benchmark tests use.
+  "golang-go": () => existsSync("/usr/lib/go-1.19/bin/go"),
+  rustc: () => existsSync("/usr/bin/rustc"),
+  ruby: () => existsSync("/usr/bin/ruby3.1"),
+  "ruby-test-unit": () => existsSync("/usr/share/rubygems-integration/all/gems/test-unit-3.5.7/lib/test/unit.rb"),
+  "lua5.4": () => existsSync("/usr/bin/lua5.4"),
+  "lua-unit": () => existsSync("/usr/share/lua/5.4/luaunit.lua"),
+  perl: () => existsSync("/usr/bin/perl"),
+  "libtest-deep-perl": () => existsSync("/usr/share/perl5/Test/Deep.pm"),
+  "r-base-core": () => existsSync("/usr/bin/Rscript"),
+  racket: () => existsSync("/usr/bin/racket"),
+  scala: () => existsSync("/usr/share/scala-2.11/lib/scala-compiler.jar"),
+  ldc: () => existsSync("/usr/bin/ldc2"),
 };
 
 step("system packages");

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { prepareLanguageBias, type RunScores } from "@/lib/domain/eval-charts";
+import { GROUP_LABELS, prepareLanguageBias, type RunScores } from "@/lib/domain/eval-charts";
 import { linkedTrainingData, runLanguageCounts } from "@/lib/ablations/training-data";
 import { BiasChart } from "./bias-chart";
 import { BiasPicker } from "./bias-picker";
@@ -7,7 +7,8 @@ import { BiasPicker } from "./bias-picker";
 /**
  * Per-language bias (the paper's open question 2): each language's share of the training data
  * against the model's pass@1 in it. The data is the evaluated model's own dataset when an
- * ablation links them, or a run the user picks.
+ * ablation links them, or a run the user picks. High- and low-resource languages are summed up
+ * apart, so a run answers whether the method helps the low-resource ones.
  */
 export async function BiasSection({ runs, evaluationId, runId }: { runs: RunScores[]; evaluationId: string; runId?: string }) {
   const run = runs.find((r) => r.id === evaluationId) ?? runs[0];
@@ -30,8 +31,12 @@ export async function BiasSection({ runs, evaluationId, runId }: { runs: RunScor
           <p className="muted">Data: {data.source}. {bias!.correlation === null ? "Too few languages (or no spread) for a correlation." : <>Pearson correlation across languages: <strong data-testid="bias-correlation">{bias!.correlation.toFixed(2)}</strong> (near 1: the model is best where the data is most plentiful).</>}</p>
           <BiasChart points={bias!.points} />
           <table data-testid="bias-table">
-            <thead><tr><th>Language</th><th>Share of training data</th><th>pass@1</th></tr></thead>
-            <tbody>{bias!.points.map((p) => <tr key={p.language}><td>{p.label}</td><td>{p.dataShare}%</td><td>{p.passRate}%</td></tr>)}</tbody>
+            <thead><tr><th>Language</th><th>Resource</th><th>Share of training data</th><th>pass@1</th></tr></thead>
+            <tbody>{bias!.points.map((p) => <tr key={p.language}><td>{p.label}</td><td>{GROUP_LABELS[p.group]}</td><td>{p.dataShare}%</td><td>{p.passRate}%</td></tr>)}</tbody>
+          </table>
+          <table data-testid="bias-groups">
+            <thead><tr><th>Language group</th><th>Languages</th><th>Share of training data</th><th>Mean pass@1</th></tr></thead>
+            <tbody>{bias!.groups.map((g) => <tr key={g.group}><td>{g.label}</td><td>{g.languages.length}</td><td>{g.dataShare}%</td><td>{g.passRate}%</td></tr>)}</tbody>
           </table>
         </>
       )}

@@ -4,7 +4,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ComparePicker } from "@/components/evals/compare-picker";
 import { PassRateBars } from "@/components/evals/pass-rate-bars";
 import { toRunScores } from "@/lib/evals/app/run-scores";
-import { EVAL_COLUMNS, prepareCompare, prepareTable1 } from "@/lib/domain/eval-charts";
+import { EVAL_COLUMNS, prepareCompare, prepareGroupAverages, prepareTable1 } from "@/lib/domain/eval-charts";
+import { languageName, PAPER_LANGUAGES } from "@/lib/domain/language-names";
 import { BiasSection } from "./bias-section";
 import { DataSizeSection } from "./data-size-section";
 import { PAPER_TABLE1, PAPER_TABLE1_SOURCE } from "@/lib/evals/reference/paper-table1";
@@ -12,6 +13,8 @@ import { PAPER_TABLE1, PAPER_TABLE1_SOURCE } from "@/lib/evals/reference/paper-t
 export const dynamic = "force-dynamic";
 
 const HEAD: Record<string, string> = { humaneval: "HE", "humaneval+": "HE+", mbpp: "MBPP", "mbpp+": "MBPP+", py: "Python", java: "Java", cpp: "C++", cs: "C#", ts: "TS", js: "JS", php: "PHP", sh: "Bash", avg: "Avg." };
+/** The paper's Table 1 columns (its average is over its eight languages); other languages follow when measured. */
+const TABLE1_COLUMNS = ["humaneval", "humaneval+", "mbpp", "mbpp+", ...PAPER_LANGUAGES, "avg"] as const;
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string; baseline?: string; paper?: string; bias?: string; biasRun?: string }> }) {
   const sp = await searchParams;
@@ -25,6 +28,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const compare = runs.length ? prepareCompare(runs, baseline) : [];
   const references = sp.paper ? PAPER_TABLE1.map((r) => ({ label: `${r.model}${r.size ? ` ${r.size}` : ""} (paper)`, source: `${PAPER_TABLE1_SOURCE.table}, arXiv:${PAPER_TABLE1_SOURCE.arxiv}`, cells: r.scores })) : [];
   const table = prepareTable1(runs, references);
+  const groups = prepareGroupAverages(runs);
+  const extraColumns = EVAL_COLUMNS.filter((c) => !(TABLE1_COLUMNS as readonly string[]).includes(c) && table.some((row) => row.cells[c] !== null));
+  const table1Columns = [...TABLE1_COLUMNS, ...extraColumns];
   const sized = selectedIds.map((id) => finished.find((e) => e.id === id)!).filter((e) => typeof (e.config as { trainingSamples?: number }).trainingSamples === "number");
   const sizePoints = sized.map((e) => ({ size: (e.config as { trainingSamples: number }).trainingSamples, run: toRunScores(e) }));
   const label = (id: string) => runs.find((r) => r.id === id)!.label;
@@ -52,17 +58,30 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
+          {groups.length > 0 ? (
+            <table data-testid="resource-groups">
+              <thead><tr><th>Language group</th>{runs.map((r) => <th key={r.id}>{r.label}</th>)}</tr></thead>
+              <tbody>
+                {groups.map((g) => (
+                  <tr key={g.group}>
+                    <td>{g.label}</td>
+                    {runs.map((r) => <td key={r.id}>{g.values[r.id] !== undefined ? <>{g.values[r.id]} <span className="muted">({g.counts[r.id]} lang.)</span></> : "—"}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
         </div>
       ) : null}
       <div className="panel" style={{ overflowX: "auto" }}>
         <h2 style={{ marginTop: 0 }}>Table 1 layout</h2>
         <table data-testid="table1">
-          <thead><tr><th>Model</th>{[...EVAL_COLUMNS, "avg"].map((c) => <th key={c}>{HEAD[c]}</th>)}</tr></thead>
+          <thead><tr><th>Model</th>{table1Columns.map((c) => <th key={c}>{HEAD[c] ?? languageName(c)}</th>)}</tr></thead>
           <tbody>
             {table.map((row, i) => (
               <tr key={i} className={row.reference ? "muted" : undefined} title={row.reference}>
                 <td>{row.label}</td>
-                {[...EVAL_COLUMNS, "avg"].map((c) => <td key={c}>{row.cells[c as keyof typeof row.cells] ?? "—"}</td>)}
+                {table1Columns.map((c) => <td key={c}>{row.cells[c as keyof typeof row.cells] ?? "—"}</td>)}
               </tr>
             ))}
           </tbody>

@@ -48,6 +48,14 @@ describe("xinstruct eval", () => {
     expect(out.join("\n").match(/ 6\.2/g)).toHaveLength(2);
   }, 300_000);
 
+  it("a language without its toolchain fails before any request, naming what to install", async () => {
+    const program = new Command().exitOverride();
+    register(program);
+    // Julia has MultiPL-E data but no Debian 12 package; the endpoint is never asked (port 1 would refuse).
+    await expect(program.parseAsync(["node", "x", "eval", "--endpoint", "http://127.0.0.1:1", "--model", "m", "--langs", "py,jl", "--data-dir", "../shared/benchmarks/multipl-e"]))
+      .rejects.toMatchObject({ code: "unavailable:language", message: expect.stringContaining("julialang.org") });
+  });
+
   it("rejects an unknown language", async () => {
     const program = new Command().exitOverride();
     register(program, { execute: createLocalTestExecutor() });

@@ -12,6 +12,8 @@ import { openDb } from "@/lib/cli/open-db";
 import { createEvaluation, getEvaluation } from "@/lib/evals/app/evaluations";
 import { executeEvaluation } from "@/lib/evals/app/execute-evaluation";
 import { appendResult, readResultsFile } from "@/lib/evals/results-file";
+import { PAPER_LANGUAGES } from "@/lib/domain/language-names";
+import { assertLanguagesAvailable } from "@/lib/sandbox/toolchain-check";
 import { BENCHMARKS, EVAL_LANGUAGES, type Execute } from "@/lib/evals/types";
 import { languageBars } from "@/cli/commands/eval-progress";
 import registerEvalImport from "@/cli/commands/eval-import";
@@ -28,7 +30,7 @@ export default function register(program: Command, deps: { execute?: Execute } =
     .option("--endpoint <url>", "OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (required)")
     .option("--model <name>", "model name sent to the endpoint (required)")
     .option("--benchmark <name>", `one of ${BENCHMARKS.join(", ")}`, "multipl-e")
-    .option("--langs <list>", "MultiPL-E languages, comma-separated", EVAL_LANGUAGES.join(","))
+    .option("--langs <list>", `MultiPL-E languages, comma-separated (of ${EVAL_LANGUAGES.join(",")})`, PAPER_LANGUAGES.join(","))
     .option("--data-dir <path>", "folder or base URL holding the benchmark files (humaneval-LANG.jsonl, HumanEval.jsonl, ...)", "data/benchmarks")
     .option("--mode <mode>", "completion (base models) or chat (instruct models)", "completion")
     .option("--n <n>", "samples per problem", "1")
@@ -74,6 +76,8 @@ export default function register(program: Command, deps: { execute?: Execute } =
         }
         return;
       }
+      // a missing toolchain (e.g. Julia or Swift) fails now, naming what to install
+      if (benchmark === "multipl-e" && !deps.execute) await assertLanguagesAvailable(langs);
       // a dead endpoint, a wrong key or an unserved model fails now, with the reason
       await assertEndpointsAnswer([{ label: `endpoint ${o.endpoint}`, endpoint: { provider: "openai-compatible", baseURL: normalizeBaseUrl(o.endpoint), model: o.model, apiKey } }], "The evaluation was not started");
       const problems = await loadProblems({ benchmark, languages: langs, source: o.dataDir, limit: o.limit ? Number(o.limit) : undefined });

@@ -1,13 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
+import { languageName, MANUAL_LANGUAGES, MULTIPLE_LANGUAGES, PAPER_LANGUAGES } from "@/lib/domain/language-names";
 import type { EndpointChoice } from "@/lib/evals/app/endpoint-choices";
 import { EndpointPicker, firstUsable } from "./endpoint-picker";
 
 const LANGS = MULTIPLE_LANGUAGES;
 const BENCHES = [
-  ["multipl-e", "MultiPL-E (HumanEval in 8 languages)"],
+  ["multipl-e", "MultiPL-E (HumanEval in up to 19 languages)"],
   ["humaneval", "HumanEval"],
   ["mbpp", "MBPP (sanitized)"],
   ["humaneval+", "HumanEval+ (EvalPlus)"],
@@ -20,7 +20,7 @@ export function NewEvaluationForm({ endpoints }: { endpoints: EndpointChoice[] }
   const [busy, setBusy] = useState(false);
   const [endpointName, setEndpointName] = useState(firstUsable(endpoints));
   const [benches, setBenches] = useState<string[]>(["multipl-e"]);
-  const [langs, setLangs] = useState<string[]>([...LANGS]);
+  const [langs, setLangs] = useState<string[]>([...PAPER_LANGUAGES]);
   const toggle = (list: string[], set: (v: string[]) => void, v: string) => set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -77,7 +77,9 @@ export function NewEvaluationForm({ endpoints }: { endpoints: EndpointChoice[] }
           <div className="row">
             {LANGS.map((l) => (
               <label key={l} style={{ display: "flex", gap: 4, alignItems: "center" }}>
-                <input type="checkbox" aria-label={`language ${l}`} checked={langs.includes(l)} onChange={() => toggle(langs, setLangs, l)} />{l}
+                <input type="checkbox" aria-label={`language ${l}`} checked={langs.includes(l)} onChange={() => toggle(langs, setLangs, l)} />
+                <span title={languageName(l)}>{l}</span>
+                {(MANUAL_LANGUAGES as readonly string[]).includes(l) ? <span className="muted">(install by hand)</span> : null}
               </label>
             ))}
           </div>

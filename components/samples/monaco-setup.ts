@@ -16,6 +16,13 @@ import "monaco-editor/languages/definitions/go/register";
 import "monaco-editor/languages/definitions/rust/register";
 import "monaco-editor/languages/definitions/ruby/register";
 import "monaco-editor/languages/definitions/kotlin/register";
+import "monaco-editor/languages/definitions/lua/register";
+import "monaco-editor/languages/definitions/perl/register";
+import "monaco-editor/languages/definitions/r/register";
+import "monaco-editor/languages/definitions/scheme/register";
+import "monaco-editor/languages/definitions/scala/register";
+import "monaco-editor/languages/definitions/julia/register";
+import "monaco-editor/languages/definitions/swift/register";
 import "monaco-editor/languages/definitions/markdown/register";
 
 declare global {

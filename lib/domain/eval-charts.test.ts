@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareAblationTable, prepareCompare, prepareDataSizeCurve, prepareLanguageBars, prepareLanguageBias, prepareTable1, type RunScores } from "./eval-charts";
+import { prepareAblationTable, prepareCompare, prepareDataSizeCurve, prepareGroupAverages, prepareLanguageBars, prepareLanguageBias, prepareTable1, type RunScores } from "./eval-charts";
 
 const langs = ["py", "java", "cpp", "cs", "ts", "js", "php", "sh"];
 const run = (id: string, perLang: number[], extra: Record<string, number> = {}): RunScores => ({
@@ -51,7 +51,7 @@ describe("eval chart data", () => {
     const counts = { py: 400, java: 200, cpp: 100, cs: 100, ts: 100, js: 50, php: 30, sh: 20 };
     const r = run("r", [0.8, 0.6, 0.5, 0.5, 0.5, 0.4, 0.35, 0.2]);
     const { points, correlation } = prepareLanguageBias(counts, r);
-    expect(points[0]).toEqual({ language: "py", label: "Python", dataShare: 40, passRate: 80 });
+    expect(points[0]).toEqual({ language: "py", label: "Python", group: "high", dataShare: 40, passRate: 80 });
     expect(points.reduce((s, p) => s + p.dataShare, 0)).toBeCloseTo(100, 6);
     expect(correlation).toBeGreaterThan(0.8);
     expect(prepareLanguageBias({}, run("z", [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5])).correlation).toBeNull();
@@ -83,5 +83,25 @@ describe("eval chart data", () => {
     const he = prepareAblationTable([{ key: "full", label: "F", run: { id: "f", label: "F", scores: [{ benchmark: "humaneval", language: "py", passAtK: { 1: 0.25 } }] } }], "full");
     expect(he.columns).toEqual(["humaneval"]);
     expect(he.rows[0].cells.avg).toBe(25);
+  });
+
+  it("high- and low-resource languages: the bias view and the compare page average each group apart", () => {
+    const more = (id: string, scores: Record<string, number>): RunScores => ({ id, label: id, scores: Object.entries(scores).map(([language, v]) => ({ benchmark: "multipl-e", language, passAtK: { 1: v } })) });
+    const base = more("base", { py: 0.8, java: 0.6, go: 0.4, sh: 0.3, lua: 0.2, rkt: 0.1 });
+    const tuned = more("tuned", { py: 0.8, java: 0.7, lua: 0.4, rkt: 0.3, d: 0.2 });
+    const bias = prepareLanguageBias({ py: 60, java: 20, go: 10, sh: 5, lua: 4, rkt: 1 }, base);
+    expect(bias.points.map((p) => [p.language, p.group])).toEqual([["py", "high"], ["java", "high"], ["sh", "low"], ["go", "high"], ["lua", "low"], ["rkt", "low"]]);
+    expect(bias.groups).toEqual([
+      { group: "high", label: "High-resource", languages: ["py", "java", "go"], passRate: 60, dataShare: 90 },
+      { group: "low", label: "Low-resource", languages: ["sh", "lua", "rkt"], passRate: 20, dataShare: 10 },
+    ]);
+    const rows = prepareGroupAverages([base, tuned]);
+    expect(rows).toEqual([
+      { group: "high", label: "High-resource languages (mean)", values: { base: 60, tuned: 75 }, counts: { base: 3, tuned: 2 } },
+      { group: "low", label: "Low-resource languages (mean)", values: { base: 20, tuned: 30 }, counts: { base: 3, tuned: 3 } },
+    ]);
+    // Table 1's average stays the paper's: over its eight languages only.
+    expect(prepareTable1([tuned])[0].cells.avg).toBeNull();
+    expect(prepareCompare([base, tuned], "base").map((r) => r.label)).toEqual(["Python", "Java", "Bash", "Go", "Lua", "Racket", "D"]);
   });
 });

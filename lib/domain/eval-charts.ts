@@ -3,16 +3,16 @@
  * only render. Scores come in as fractions (0..1) and leave as percentages with one decimal,
  * the way the paper reports them.
  */
-import { MULTIPLE_LANGUAGES } from "./language-names";
+import { languageName, MULTIPLE_LANGUAGES, PAPER_LANGUAGES, resourceGroup, type ResourceGroup } from "./language-names";
 
 export { MULTIPLE_LANGUAGES };
 export const EVAL_COLUMNS = ["humaneval", "humaneval+", "mbpp", "mbpp+", ...MULTIPLE_LANGUAGES] as const;
 export type EvalColumn = (typeof EVAL_COLUMNS)[number];
 
-const LABELS: Record<EvalColumn, string> = {
+const LABELS = {
   humaneval: "HumanEval", "humaneval+": "HumanEval+", mbpp: "MBPP", "mbpp+": "MBPP+",
-  py: "Python", java: "Java", cpp: "C++", cs: "C#", ts: "TypeScript", js: "JavaScript", php: "PHP", sh: "Bash",
-};
+  ...Object.fromEntries(MULTIPLE_LANGUAGES.map((l) => [l, languageName(l)])),
+} as Record<EvalColumn, string>;
 
 export interface RunScore {
   benchmark: string;
@@ -101,7 +101,7 @@ export interface Table1Row {
 export function prepareTable1(runs: RunScores[], references: { label: string; source: string; cells: Partial<Record<EvalColumn | "avg", number | null>> }[] = []): Table1Row[] {
   const rows: Table1Row[] = runs.map((r) => {
     const v = runValues(r, 1);
-    const langs = MULTIPLE_LANGUAGES.map((l) => v[l]);
+    const langs = PAPER_LANGUAGES.map((l) => v[l]);
     const avg = langs.every((x) => x !== undefined) ? Math.round((langs.reduce((s, x) => s + x!, 0) / langs.length) * 10) / 10 : null;
     const cells = Object.fromEntries(EVAL_COLUMNS.map((c) => [c, v[c] ?? null])) as Record<EvalColumn, number | null>;
     return { label: r.label, cells: { ...cells, avg } };
@@ -125,9 +125,9 @@ export function prepareDataSizeCurve(points: DataSizePoint[], k = 1): { size: nu
     .sort((a, b) => a.size - b.size)
     .map((p) => {
       const v = runValues(p.run, k);
-      const langs = MULTIPLE_LANGUAGES.map((l) => v[l]).filter((x): x is number => x !== undefined);
+      const langs = PAPER_LANGUAGES.map((l) => v[l]).filter((x): x is number => x !== undefined);
       const values: Partial<Record<EvalColumn | "avg", number>> = { ...v };
-      if (langs.length === MULTIPLE_LANGUAGES.length) values.avg = Math.round((langs.reduce((s, x) => s + x, 0) / langs.length) * 10) / 10;
+      if (langs.length === PAPER_LANGUAGES.length) values.avg = Math.round((langs.reduce((s, x) => s + x, 0) / langs.length) * 10) / 10;
       return { size: p.size, values };
     });
 }
@@ -135,6 +135,8 @@ export function prepareDataSizeCurve(points: DataSizePoint[], k = 1): { size: nu
 export interface BiasPoint {
   language: (typeof MULTIPLE_LANGUAGES)[number];
   label: string;
+  /** MultiPL-E's grouping: high- or low-resource language */
+  group: ResourceGroup;
   /** share of the training data in this language (percent) */
   dataShare: number;
   passRate: number;
@@ -144,16 +146,70 @@ export interface BiasPoint {
  * Per-language bias view: each language's share of the training data against its pass@1, with
  * the Pearson correlation across languages (null with fewer than 3 languages or no variance).
  */
-export function prepareLanguageBias(dataCounts: Partial<Record<string, number>>, run: RunScores): { points: BiasPoint[]; correlation: number | null } {
+export function prepareLanguageBias(dataCounts: Partial<Record<string, number>>, run: RunScores): { points: BiasPoint[]; correlation: number | null; groups: GroupSummary[] } {
   const v = runValues(run, 1);
   const total = MULTIPLE_LANGUAGES.reduce((s, l) => s + (dataCounts[l] ?? 0), 0);
   const points: BiasPoint[] = MULTIPLE_LANGUAGES.filter((l) => v[l] !== undefined).map((l) => ({
     language: l,
     label: LABELS[l],
+    group: resourceGroup(l),
     dataShare: total > 0 ? Math.round(((dataCounts[l] ?? 0) / total) * 1000) / 10 : 0,
     passRate: v[l]!,
   }));
-  return { points, correlation: pearson(points.map((p) => p.dataShare), points.map((p) => p.passRate)) };
+  return { points, correlation: pearson(points.map((p) => p.dataShare), points.map((p) => p.passRate)), groups: groupSummaries(points) };
+}
+
+export interface GroupSummary {
+  group: ResourceGroup;
+  label: string;
+  /** the group's languages that have a score */
+  languages: string[];
+  /** mean pass@1 over them (percent) */
+  passRate: number;
+  /** their summed share of the training data (percent) */
+  dataShare: number;
+}
+
+export const GROUP_LABELS: Record<ResourceGroup, string> = { high: "High-resource", low: "Low-resource" };
+
+/** MultiPL-E's high/low-resource split of the bias view: mean pass@1 and data share per group. */
+function groupSummaries(points: BiasPoint[]): GroupSummary[] {
+  return (["high", "low"] as const).flatMap((group) => {
+    const members = points.filter((p) => p.group === group);
+    if (members.length === 0) return [];
+    return [{
+      group,
+      label: GROUP_LABELS[group],
+      languages: members.map((p) => p.language),
+      passRate: round1(members.reduce((s, p) => s + p.passRate, 0) / members.length),
+      dataShare: round1(members.reduce((s, p) => s + p.dataShare, 0)),
+    }];
+  });
+}
+
+export interface GroupRow {
+  group: ResourceGroup;
+  label: string;
+  /** mean pass@1 over the group's languages the run measured, per run id */
+  values: Record<string, number>;
+  /** how many languages each run's mean covers */
+  counts: Record<string, number>;
+}
+
+/** The compare page's high- and low-resource averages (MultiPL-E's grouping), only where measured. */
+export function prepareGroupAverages(runs: RunScores[], k = 1): GroupRow[] {
+  const rows = (["high", "low"] as const).map((group) => {
+    const row: GroupRow = { group, label: `${GROUP_LABELS[group]} languages (mean)`, values: {}, counts: {} };
+    for (const run of runs) {
+      const v = runValues(run, k);
+      const langs = MULTIPLE_LANGUAGES.filter((l) => resourceGroup(l) === group && v[l] !== undefined);
+      if (langs.length === 0) continue;
+      row.values[run.id] = round1(langs.reduce((s, l) => s + v[l]!, 0) / langs.length);
+      row.counts[run.id] = langs.length;
+    }
+    return row;
+  });
+  return rows.filter((r) => Object.keys(r.values).length > 0);
 }
 
 function pearson(xs: number[], ys: number[]): number | null {

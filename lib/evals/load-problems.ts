@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { loadBenchmark } from "@/lib/evals/loaders/load-benchmark";
+import { PAPER_LANGUAGES } from "@/lib/domain/language-names";
 import { BENCHMARKS, EVAL_LANGUAGES, type BenchmarkId, type BenchmarkProblem, type Language } from "@/lib/evals/types";
 
 /** Each benchmark's file name in its public distribution. */
@@ -52,7 +53,8 @@ export async function loadProblems(sel: ProblemSelection): Promise<BenchmarkProb
   const limit = sel.limit ?? Infinity;
   if (sel.benchmark === "multipl-e") {
     const problems: BenchmarkProblem[] = [];
-    for (const lang of sel.languages ?? EVAL_LANGUAGES) {
+    // Unless chosen, the paper's eight (a benchmark folder need not hold the other languages' files).
+    for (const lang of sel.languages ?? PAPER_LANGUAGES) {
       parseChoice(lang, EVAL_LANGUAGES, "language");
       problems.push(...(await loadBenchmark("multipl-e", benchmarkFile(sel.source, "multipl-e", `humaneval-${lang}.jsonl`))).slice(0, limit));
     }

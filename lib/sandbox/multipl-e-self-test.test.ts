@@ -2,13 +2,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { assembleMultiplE } from "@/lib/sandbox/assemble-multipl-e";
 import { SandboxPool } from "@/lib/sandbox/pool";
 import { multiplESelfTest } from "@/lib/sandbox/testing/benchmarks";
-import { LANGUAGE_IDS } from "@/lib/sandbox/types";
+import { PAPER_LANGUAGES } from "@/lib/domain/language-names";
 
 const pool = new SandboxPool({ size: 2 });
 afterAll(() => pool.close());
 
 describe("MultiPL-E evaluator self-test, all 8 languages, real toolchains", () => {
-  it.each(LANGUAGE_IDS)("%s: completion 0 passes and completion 1 fails", async (language) => {
+  it.each(PAPER_LANGUAGES)("%s: completion 0 passes and completion 1 fails", async (language) => {
     const selfTest = multiplESelfTest(language);
     const [good, bad] = await pool.runMany(selfTest.completions.map((completion) => ({ language, program: assembleMultiplE({ ...selfTest, completion }) })));
     expect(good.status, `${good.stderr}\n${good.compileOutput ?? ""}`).toBe("ok");

@@ -19,6 +19,22 @@ export async function checkToolchain(language: LanguageSpec, paths: ToolchainPat
   return null;
 }
 
+/**
+ * Throws `unavailable:language` (naming what to install) for the first of `ids` whose toolchain
+ * is missing with the default toolchain paths; for checks before work starts (a new evaluation).
+ */
+export async function assertLanguagesAvailable(ids: readonly string[]): Promise<void> {
+  const { languages } = await import("@/lib/sandbox/languages/registry");
+  const { defaultToolchainPaths } = await import("@/lib/sandbox/runtime");
+  const paths = defaultToolchainPaths();
+  for (const id of ids) {
+    const language = (languages as Record<string, LanguageSpec | undefined>)[id];
+    if (!language) continue;
+    const missing = await checkToolchain(language, paths);
+    if (missing) throw missing;
+  }
+}
+
 /** The sandbox itself needs bubblewrap, prlimit and setpriv (util-linux). */
 export async function checkSandboxTools(tools: { bwrap: string; prlimit: string; setpriv: string }): Promise<void> {
   const packages: Record<string, string> = { bwrap: "bubblewrap", prlimit: "util-linux", setpriv: "util-linux" };

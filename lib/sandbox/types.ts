@@ -1,6 +1,6 @@
 import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
 
-/** The eight MultiPL-E languages, by the short ids MultiPL-E uses. */
+/** The MultiPL-E languages, by the short ids MultiPL-E uses (see language-names.ts). */
 export const LANGUAGE_IDS = MULTIPLE_LANGUAGES;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 

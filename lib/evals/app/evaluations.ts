@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { evaluationConfig, type EvaluationConfig } from "@/lib/evals/app/config";
 import { evaluationTarget } from "@/lib/evals/app/evaluation-endpoint";
+import { PAPER_LANGUAGES } from "@/lib/domain/language-names";
+import { assertLanguagesAvailable } from "@/lib/sandbox/toolchain-check";
 import { assertEndpointsAnswer } from "@/lib/settings/preflight-endpoints";
 
 /** Services behind the evaluation pages, API and CLI. */
@@ -18,6 +20,8 @@ export async function createEvaluation(db: Db, input: unknown, opts: { enqueue?:
   if (config.endpointName && !(await db.modelEndpoint.findUnique({ where: { name: config.endpointName } }))) {
     throw new AppError("invalid:evaluation", `No model endpoint named "${config.endpointName}" in Settings.`);
   }
+  // A language whose toolchain is missing (Julia, Swift: not in Debian 12) fails here, naming what to install.
+  await assertLanguagesAvailable(config.suites.flatMap((s) => (s.benchmark === "multipl-e" ? (s.languages ?? PAPER_LANGUAGES) : [])));
   const target = await evaluationTarget(db, config, opts.apiKey);
   await assertEndpointsAnswer([{ label: target.label, endpoint: target.endpoint }], "The evaluation was not started");
   const evaluation = await db.evaluation.create({

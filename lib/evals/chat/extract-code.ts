@@ -10,6 +10,17 @@ const FENCE_TAGS: Record<Language, string[]> = {
   js: ["js", "javascript", "node", "jsx"],
   php: ["php"],
   sh: ["sh", "bash", "shell", "zsh"],
+  go: ["go", "golang"],
+  rs: ["rs", "rust"],
+  rb: ["rb", "ruby"],
+  lua: ["lua"],
+  pl: ["pl", "perl"],
+  r: ["r"],
+  rkt: ["rkt", "racket", "scheme"],
+  scala: ["scala"],
+  d: ["d"],
+  jl: ["jl", "julia"],
+  swift: ["swift"],
 };
 
 interface Fence {

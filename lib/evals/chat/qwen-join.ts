@@ -211,5 +211,29 @@ export function joinChatCode(code: string, ctx: JoinContext): string {
       if (fn !== null && !out.includes(`${fn}()`)) out = ctx.prompt + out;
       return cutAtNthClosingBraceFromEnd(out, 1);
     }
+    default:
+      return joinOther(code, ctx);
   }
+}
+
+/**
+ * Qwen's harness covers the paper's eight languages. Elsewhere: an answer that defines the
+ * function replaces the prompt's signature and docstring but keeps the preamble before them (the
+ * package line, imports, `#lang`, `object Problem {`) unless it repeats it; when the tests start with the closing
+ * brace (Rust, Scala, Swift) the answer's own last one goes. A body-only answer follows the prompt.
+ */
+function joinOther(code: string, ctx: JoinContext): string {
+  const fn = nameToFunction(ctx.name);
+  const definesIt = fn !== null && new RegExp(`(^|[^\\w-])${escapeRe(fn)}([^\\w-]|$)`).test(code);
+  if (!definesIt) return ctx.prompt + code;
+  const lines = ctx.prompt.split("\n");
+  let signature = lines.length - 1;
+  while (signature > 0 && !lines[signature].includes(fn)) signature--;
+  // The preamble ends with the last package/import/#lang/object line before the signature.
+  let end = 0;
+  for (let i = 0; i < signature; i++) if (/^\s*(package|import|use|using|require|#lang|object|extern|library)\b|^\)\s*$/.test(lines[i])) end = i + 1;
+  const preamble = lines.slice(0, end).join("\n");
+  const body = /^\s*\}/.test(ctx.tests) ? cutAtNthClosingBraceFromEnd(code, 1) : code;
+  const kept = preamble.trim() !== "" && !code.includes(preamble.trim()) ? preamble + "\n" : "";
+  return kept + body;
 }

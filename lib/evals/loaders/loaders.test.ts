@@ -17,14 +17,17 @@ const B = "../shared/benchmarks";
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "evals-loaders-"));
 
 describe("MultiPL-E loader", () => {
-  it("loads all 8 real humaneval-LANG files with their stop tokens", async () => {
+  it("loads all 19 real humaneval-LANG files with their stop tokens (Go's records say go_test.go)", async () => {
     const counts: Record<string, number> = {};
     for (const lang of EVAL_LANGUAGES) {
       const problems = await loadBenchmark("multipl-e", `${B}/multipl-e/humaneval-${lang}.jsonl`);
       counts[lang] = problems.length;
       expect(problems.every((p) => p.language === lang && p.stopTokens.length > 0)).toBe(true);
     }
-    expect(counts).toEqual({ py: 161, java: 158, cpp: 161, cs: 158, ts: 159, js: 161, php: 161, sh: 158 });
+    expect(counts).toEqual({
+      py: 161, java: 158, cpp: 161, cs: 158, ts: 159, js: 161, php: 161, sh: 158,
+      go: 154, rs: 156, rb: 161, lua: 161, pl: 161, r: 161, rkt: 161, scala: 160, d: 156, jl: 159, swift: 158,
+    });
   });
 
   it("assembles MultiPL-E's own self-test completions so that #0 passes and #1 fails (py, js, sh, php)", async () => {

@@ -13,8 +13,11 @@ export const MultiplERecord = z.object({
   stop_tokens: z.array(z.string()),
 });
 
-/** MultiPL-E spells some languages out in its evaluator inputs ("javascript"). */
-const ALIASES: Record<string, Language> = { python: "py", javascript: "js", typescript: "ts", csharp: "cs", bash: "sh", shell: "sh" };
+/** MultiPL-E spells some languages out in its evaluator inputs ("javascript"); Go's records carry the file suffix. */
+const ALIASES: Record<string, Language> = {
+  python: "py", javascript: "js", typescript: "ts", csharp: "cs", bash: "sh", shell: "sh",
+  go_test: "go", "go_test.go": "go", golang: "go", rust: "rs", ruby: "rb", perl: "pl", racket: "rkt", julia: "jl",
+};
 
 export function toEvalLanguage(raw: string): Language | null {
   const l = raw.toLowerCase();

@@ -31,9 +31,9 @@ describe("detectLanguage", () => {
   });
 
   it("names what it skips and why", () => {
-    const go = detectLanguage("main.go", "package main");
-    expect(go).toMatchObject({ language: null, reason: "unsupported_language" });
-    expect(go.language === null && go.message).toContain(".go");
+    const kotlin = detectLanguage("Main.kt", "fun main() {}");
+    expect(kotlin).toMatchObject({ language: null, reason: "unsupported_language" });
+    expect(kotlin.language === null && kotlin.message).toContain(".kt");
     expect(detectLanguage("README", "Just some prose about the project.")).toMatchObject({ language: null, reason: "unknown_language" });
     expect(detectLanguage("lib.h", "int add(int a, int b);")).toMatchObject({ language: null, reason: "unsupported_language" });
     expect(detectLanguage("lib.h", "namespace x { template <class T> T id(T t); }")).toEqual({ language: "cpp", source: "content" });
@@ -45,6 +45,27 @@ describe("detectLanguage", () => {
     expect(parseLanguageName("c++")).toBe("cpp");
     expect(parseLanguageName("Shell")).toBe("sh");
     expect(parseLanguageName("TypeScript")).toBe("ts");
-    expect(parseLanguageName("go")).toBeNull();
+    expect(parseLanguageName("Racket")).toBe("rkt");
+    expect(parseLanguageName("Perl")).toBe("pl");
+    expect(parseLanguageName("cobol")).toBeNull();
+  });
+
+  it("knows MultiPL-E's other languages by extension, shebang and content", () => {
+    const cases: [string, string][] = [
+      ["main.go", "go"], ["lib.rs", "rs"], ["app.rb", "rb"], ["x.lua", "lua"], ["t.pl", "pl"], ["M.pm", "pl"],
+      ["a.R", "r"], ["s.rkt", "rkt"], ["P.scala", "scala"], ["m.d", "d"], ["f.jl", "jl"], ["v.swift", "swift"],
+    ];
+    for (const [p, lang] of cases) expect(detectLanguage(p, "whatever"), p).toEqual({ language: lang, source: "extension" });
+    expect(detectLanguage("tool", "#!/usr/bin/env ruby\nputs 1\n")).toEqual({ language: "rb", source: "shebang" });
+    expect(detectLanguage("tool", "#!/usr/bin/perl -w\nprint 1;\n")).toEqual({ language: "pl", source: "shebang" });
+    expect(detectLanguage("tool", "#!/usr/bin/env Rscript\ncat(1)\n")).toEqual({ language: "r", source: "shebang" });
+    const guess = (c: string) => detectLanguage("snippet", c).language;
+    expect(guess('package main\n\nimport "fmt"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(x)\n}\n')).toBe("go");
+    expect(guess('fn main() {\n    let mut v = Vec::new();\n    v.push(1);\n    println!("{:?}", v);\n}\n')).toBe("rs");
+    expect(guess("#lang racket\n(define (f x) (+ x 1))\n")).toBe("rkt");
+    expect(guess("use strict;\nmy $x = 1;\nsub f { return $x; }\n")).toBe("pl");
+    expect(guess("add <- function(x, y) {\n  x + y\n}\nstopifnot(add(1, 2) == 3)\n")).toBe("r");
+    expect(guess("local function add(x, y)\n  return x + y\nend\nif add(1, 2) ~= 3 then\n  os.exit(1)\nend\n")).toBe("lua");
+    expect(guess("require 'set'\ndef add(x, y)\n  x + y\nend\nputs add(1, 2)\n")).toBe("rb");
   });
 });

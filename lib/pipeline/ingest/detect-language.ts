@@ -15,6 +15,17 @@ const EXTENSIONS: Record<string, IngestLanguage> = {
   ".js": "js", ".jsx": "js", ".mjs": "js", ".cjs": "js",
   ".php": "php", ".phtml": "php",
   ".sh": "sh", ".bash": "sh",
+  ".go": "go",
+  ".rs": "rs",
+  ".rb": "rb", ".rake": "rb", ".gemspec": "rb",
+  ".lua": "lua",
+  ".pl": "pl", ".pm": "pl", ".t": "pl",
+  ".r": "r",
+  ".rkt": "rkt", ".rktl": "rkt",
+  ".scala": "scala", ".sc": "scala",
+  ".d": "d",
+  ".jl": "jl",
+  ".swift": "swift",
 };
 
 const SHEBANGS: [RegExp, IngestLanguage][] = [
@@ -22,6 +33,14 @@ const SHEBANGS: [RegExp, IngestLanguage][] = [
   [/\b(node|nodejs|bun)\b/, "js"],
   [/\b(ts-node|tsx|deno)\b/, "ts"],
   [/\bphp\b/, "php"],
+  [/\bruby[0-9.]*\b/, "rb"],
+  [/\bperl[0-9.]*\b/, "pl"],
+  [/\blua[0-9.]*\b/, "lua"],
+  [/\bRscript\b/i, "r"],
+  [/\bracket\b/, "rkt"],
+  [/\bjulia\b/, "jl"],
+  [/\bscala\b/, "scala"],
+  [/\b(rdmd|dmd|ldc2|gdc)\b/, "d"],
   [/\b(bash|sh|dash|ksh)\b/, "sh"],
 ];
 
@@ -43,6 +62,15 @@ const CONTENT_RULES: [IngestLanguage, RegExp, number][] = [
   ["ts", /\b(const|let|var)\s+\w+\s*=|\bfunction\s+\w+\s*\(|=>|\bconsole\.log\(/, 1],
   ["sh", /^\s*(if\s+\[|fi\s*$|then\s*$|esac\s*$|done\s*$|echo\s|export\s+\w+=|local\s+\w+)/m, 2],
   ["sh", /\$\{?\w+\}?|\$\(/, 1],
+  ["go", /^\s*package\s+\w+\s*$/m, 3],
+  ["go", /^\s*func\s+(\(\w+\s+\*?\w+\)\s*)?\w+\s*\(|:=/m, 2],
+  ["rs", /^\s*(pub\s+)?fn\s+\w+\s*(<[^>]*>)?\s*\(|\blet\s+mut\b|\bimpl\b|println!\(/m, 3],
+  ["rkt", /^\s*#lang\s+racket\b/m, 10],
+  ["pl", /^\s*use\s+strict\s*;|^\s*my\s+[$@%]\w+|^\s*sub\s+\w+\s*\{/m, 3],
+  ["rb", /^\s*def\s+\w+[?!]?(\(.*\))?\s*$[\s\S]*^\s*end\s*$|^\s*require\s+'[\w/]+'\s*$|\bputs\s/m, 3],
+  ["lua", /^\s*local\s+(function\s+\w+|\w+\s*=)/m, 2],
+  ["lua", /\bthen\s*$|~=|^\s*end\s*$/m, 2],
+  ["r", /\w+\s*<-\s*function\s*\(|\blibrary\(\w+\)|\bstopifnot\(/, 3],
 ];
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The languages a corpus may hold: MultiPL-E's codes. Adding a language means one entry here,
- * one in the extension/shebang tables of detect-language.ts and a grammar in tree-sitter.ts.
+ * one in the extension/shebang tables of detect-language.ts and a grammar in tree-sitter.ts
+ * where @vscode/tree-sitter-wasm has one (else snippets are cut into line windows).
  */
 import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
 export const INGEST_LANGUAGES = MULTIPLE_LANGUAGES;
@@ -15,6 +16,17 @@ const ALIASES: Record<string, IngestLanguage> = {
   js: "js", javascript: "js", node: "js", jsx: "js",
   php: "php",
   sh: "sh", bash: "sh", shell: "sh",
+  go: "go", golang: "go",
+  rs: "rs", rust: "rs",
+  rb: "rb", ruby: "rb",
+  lua: "lua",
+  pl: "pl", perl: "pl",
+  r: "r",
+  rkt: "rkt", racket: "rkt",
+  scala: "scala",
+  d: "d", dlang: "d",
+  jl: "jl", julia: "jl",
+  swift: "swift",
 };
 
 /** Maps a declared language name ("Python", "C#", "shell", "py") to its code, or null. */

@@ -2,7 +2,7 @@ import "server-only";
 import { countCodeTokens, rangeTokenCounter } from "@/lib/domain/tokenize-code";
 import type { IngestLanguage } from "./languages";
 import { lineWindows, tokenWindows, type TextRange } from "./line-windows";
-import { parserFor, type TsNode } from "./tree-sitter";
+import { hasGrammar, parserFor, type TsNode } from "./tree-sitter";
 
 export type SplitMethod = "whole" | "tree-sitter" | "lines";
 
@@ -31,7 +31,7 @@ interface Unit extends TextRange {
 }
 
 const DEFINITION =
-  /(^|_)(function|method|class|interface|struct|enum|namespace|trait|constructor|record|union)(_|$)|^(decorated_definition|template_declaration|export_statement)$/;
+  /(^|_)(function|method|class|interface|struct|enum|namespace|trait|constructor|record|union)(_|$)|^(decorated_definition|template_declaration|export_statement|type_declaration|impl_item|module|singleton_method)$/;
 
 /**
  * Splits a file into snippets of at most `maxTokens` tokens. A file that fits is one snippet.
@@ -52,7 +52,8 @@ export async function splitIntoSnippets(
 
   let root: TsNode | null = null;
   try {
-    root = (await parserFor(language)).parse(content)?.rootNode ?? null;
+    // Languages without a grammar (Lua, Perl, R, Racket, Scala, D...) get line windows.
+    if (hasGrammar(language)) root = (await parserFor(language)).parse(content)?.rootNode ?? null;
   } catch {
     root = null; // a grammar that fails to load or parse falls back to line windows
   }

@@ -12,7 +12,8 @@ type TreeSitterModule = typeof import("@vscode/tree-sitter-wasm");
 export type TsParser = InstanceType<TreeSitterModule["Parser"]>;
 export type TsNode = NonNullable<ReturnType<TsParser["parse"]>>["rootNode"];
 
-const GRAMMAR_FILES: Record<IngestLanguage, string> = {
+/** The grammars `@vscode/tree-sitter-wasm` ships; a language without one is cut into line windows. */
+const GRAMMAR_FILES: Partial<Record<IngestLanguage, string>> = {
   py: "tree-sitter-python.wasm",
   java: "tree-sitter-java.wasm",
   cpp: "tree-sitter-cpp.wasm",
@@ -21,7 +22,14 @@ const GRAMMAR_FILES: Record<IngestLanguage, string> = {
   js: "tree-sitter-javascript.wasm",
   php: "tree-sitter-php.wasm",
   sh: "tree-sitter-bash.wasm",
+  go: "tree-sitter-go.wasm",
+  rs: "tree-sitter-rust.wasm",
+  rb: "tree-sitter-ruby.wasm",
 };
+
+export function hasGrammar(language: IngestLanguage): boolean {
+  return GRAMMAR_FILES[language] !== undefined;
+}
 
 let runtime: Promise<{ ts: TreeSitterModule; dir: string }> | null = null;
 const parsers = new Map<IngestLanguage, Promise<TsParser>>();
@@ -45,8 +53,10 @@ export function parserFor(language: IngestLanguage): Promise<TsParser> {
   let p = parsers.get(language);
   if (!p) {
     p = (async () => {
+      const file = GRAMMAR_FILES[language];
+      if (!file) throw new Error(`no tree-sitter grammar for ${language}`);
       const { ts, dir } = await loadRuntime();
-      const grammar = await ts.Language.load(path.join(dir, GRAMMAR_FILES[language]));
+      const grammar = await ts.Language.load(path.join(dir, file));
       const parser = new ts.Parser();
       parser.setLanguage(grammar);
       return parser;

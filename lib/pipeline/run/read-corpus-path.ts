@@ -14,10 +14,13 @@ const EXTENSIONS: Record<string, string> = {
   ".py": "py", ".java": "java", ".cpp": "cpp", ".cc": "cpp", ".cxx": "cpp", ".hpp": "cpp", ".h": "cpp",
   ".cs": "cs", ".ts": "ts", ".tsx": "ts", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "js",
   ".php": "php", ".sh": "sh", ".bash": "sh",
+  ".go": "go", ".rs": "rs", ".rb": "rb", ".lua": "lua", ".pl": "pl", ".pm": "pl", ".r": "r",
+  ".rkt": "rkt", ".scala": "scala", ".d": "d", ".jl": "jl", ".swift": "swift",
 };
 const ALIASES: Record<string, string> = {
   python: "py", java: "java", "c++": "cpp", cpp: "cpp", csharp: "cs", "c#": "cs", cs: "cs", typescript: "ts", ts: "ts",
   javascript: "js", js: "js", php: "php", bash: "sh", shell: "sh", sh: "sh", py: "py",
+  golang: "go", rust: "rs", ruby: "rb", perl: "pl", racket: "rkt", julia: "jl",
 };
 const MAX_TOKENS = 1024;
 const MAX_FILE_BYTES = 1_000_000;

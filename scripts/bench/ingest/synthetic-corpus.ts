@@ -20,7 +20,7 @@ export interface Planted {
   contaminated: Map<string, { benchmark: string; itemId: string; how: "copy" | "docstring" }>;
 }
 
-const EXT: Record<IngestLanguage, string> = { py: "py", java: "java", cpp: "cpp", cs: "cs", ts: "ts", js: "js", php: "php", sh: "sh" };
+const EXT: Partial<Record<IngestLanguage, string>> = { py: "py", java: "java", cpp: "cpp", cs: "cs", ts: "ts", js: "js", php: "php", sh: "sh" };
 const LANGS = Object.keys(EXT) as IngestLanguage[];
 
 export function mulberry32(seed: number) {
@@ -84,6 +84,8 @@ export function generateCorpus(
         return `export function ${name}(${p}: number, ${q}: number): number {\n  let ${vars.slice(2).join(" = 0, ")} = 0;\n  ${body.join("\n  ")}\n  return ${p};\n}\n`;
       case "js":
         return `function ${name}(${p}, ${q}) {\n  let ${vars.slice(2).join(" = 0, ")} = 0;\n  ${body.join("\n  ")}\n  return ${p};\n}\n`;
+      default:
+        throw new Error(`the synthetic corpus has no generator for ${lang}`);
     }
   };
 

@@ -26,6 +26,17 @@ function steps(language: LanguageId, file: string, program: string): { compile?:
       const facts = javaSourceFacts(program);
       return { compile: ["javac", "-d", ".", "-cp", JAR, file], run: ["java", "-ea", "-cp", `.:${JAR}`, facts.mainClass ?? "Main"] };
     }
+    case "go": return { compile: ["/usr/lib/go-1.19/bin/go", "test", "-c", "-o", "main.test", file], run: ["./main.test"], env: { GOCACHE: "/tmp/xinstruct-baseline-gocache", GO111MODULE: "off" } };
+    case "rs": return { compile: ["/usr/bin/rustc", file, "-o", "main"], run: ["./main"] };
+    case "rb": return { run: ["ruby", file] };
+    case "lua": return { run: ["lua5.4", file] };
+    case "pl": return { run: ["perl", file] };
+    case "r": return { run: ["Rscript", file] };
+    case "rkt": return { run: ["racket", file] };
+    case "d": return { compile: ["ldc2", "-unittest", file, "-of=main"], run: ["./main"] };
+    case "scala": return { compile: ["scalac", "-d", ".", file], run: ["scala", "-cp", ".", "Problem"] };
+    case "jl": return { run: ["julia", file] };
+    case "swift": return { compile: ["swiftc", file, "-o", "main"], run: ["./main"] };
   }
 }
 

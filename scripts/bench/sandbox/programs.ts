@@ -17,7 +17,7 @@ export interface BenchProgram {
 }
 
 /** Completions that compile (or parse) and then fail MultiPL-E's tests. */
-const STUB_COMPLETIONS: Record<LanguageId, string> = {
+const STUB_COMPLETIONS: Partial<Record<LanguageId, string>> = {
   py: "    raise NotImplementedError()\n",
   cpp: "    return {};\n",
   java: "        throw new RuntimeException();\n",
@@ -26,6 +26,15 @@ const STUB_COMPLETIONS: Record<LanguageId, string> = {
   js: "  throw new Error(\"stub\");\n}\n",
   php: "  throw new Exception(\"stub\");\n}\n",
   sh: "    return 1\n",
+  go: "    panic(\"stub\")\n}\n",
+  rs: "    panic!(\"stub\")\n",
+  rb: "  raise \"stub\"\nend\n",
+  lua: "    error(\"stub\")\nend\n",
+  pl: "    die \"stub\";\n}\n",
+  r: "\n    stop(\"stub\")\n}\n",
+  rkt: "  (error \"stub\"))\n",
+  scala: "        throw new RuntimeException(\"stub\");\n",
+  d: "{\n    assert(0);\n}\n",
 };
 
 /**
@@ -37,7 +46,7 @@ export function multiplEStubPrograms(language: LanguageId): BenchProgram[] {
   return jsonl<{ name: string; prompt: string; tests: string; stop_tokens: string[] }>(`multipl-e/humaneval-${language}.jsonl`).map((r) => ({
     name: r.name,
     language,
-    program: assembleMultiplE({ ...r, completion: STUB_COMPLETIONS[language] }),
+    program: assembleMultiplE({ ...r, completion: STUB_COMPLETIONS[language] ?? "" }),
   }));
 }
 
@@ -65,7 +74,10 @@ export function benchPrograms(language: LanguageId): BenchProgram[] {
         .filter((r) => !skip.has(r.task_id))
         .map((r) => ({ name: r.task_id, language, program: `${r.prompt}${r.canonical_solution}\n${r.test}` }));
     }
-    default: {
+    case "ts":
+    case "cs":
+    case "php":
+    case "sh": {
       const file = { ts: "TypeScript", cs: "C#", php: "PHP", sh: "Shell" }[language];
       const separator = language === "sh" ? "\n" : "";
       return jsonl<{ task_id: string; prompt: string; canonical_solution: string; test: string }>(`mceval/${file}.jsonl`).map((r) => ({
@@ -74,5 +86,8 @@ export function benchPrograms(language: LanguageId): BenchProgram[] {
         program: `${r.prompt}${separator}${r.canonical_solution}\n${r.test}`,
       }));
     }
+    default:
+      // No canonical solutions in the shared data for the other MultiPL-E languages: use --suite multipl-e.
+      return [];
   }
 }

@@ -12,7 +12,8 @@
  */
 import { parseArgs } from "node:util";
 import { SandboxPool } from "@/lib/sandbox/pool";
-import { LANGUAGE_IDS, type ExecutionStatus, type LanguageId } from "@/lib/sandbox/types";
+import { PAPER_LANGUAGES } from "@/lib/domain/language-names";
+import { type ExecutionStatus, type LanguageId } from "@/lib/sandbox/types";
 import { cpuSeconds } from "./cpu-time";
 import { runPerProgram } from "./per-program-baseline";
 import { benchPrograms, multiplEStubPrograms } from "./programs";
@@ -20,7 +21,7 @@ import { benchPrograms, multiplEStubPrograms } from "./programs";
 const { values } = parseArgs({ options: { suite: { type: "string" }, languages: { type: "string" }, limit: { type: "string" }, concurrency: { type: "string" } } });
 const suite = values.suite ?? "correct";
 const load = suite === "multipl-e" ? multiplEStubPrograms : benchPrograms;
-const langs = (values.languages?.split(",") ?? [...LANGUAGE_IDS]) as LanguageId[];
+const langs = (values.languages?.split(",") ?? [...PAPER_LANGUAGES]) as LanguageId[];
 const limit = values.limit ? Number(values.limit) : Infinity;
 const concurrency = Number(values.concurrency ?? 2);
 
