@@ -46,7 +46,12 @@ describe("the agent inspector's snapshot and resume", () => {
     const [outcome, text] = await Promise.all([running, stream.text()]);
     expect(outcome.status).toBe("succeeded");
     const after = parseSse(text);
-    expect(after.at(-1)!.type).toBe("end");
+    const end = await t.db.event.findFirst({ where: { topic: runTopic(id), type: "end" } });
+    // On a loaded machine the run can end before the first snapshot: every snapshot then already
+    // holds the end, and the stream rightly answers 204 (nothing more to send). Otherwise the
+    // stream carries the rest of the run up to its end.
+    if (stream.status === 204) expect(from).toBeGreaterThanOrEqual(end!.seq);
+    else expect(after.at(-1)!.type).toBe("end");
 
     const all = (await t.db.event.findMany({ where: { topic: runTopic(id) }, orderBy: { seq: "asc" } })).map((e) => ({ seq: e.seq, type: e.type, data: e.data as Record<string, unknown>, at: e.createdAt.toISOString() }));
     let evicted = 0;
