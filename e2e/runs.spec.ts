@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse, stringify } from "yaml";
+import { MULTIPLE_LANGUAGES } from "../lib/domain/language-names";
 
 // A run made from the form with the scripted demo model (a Settings endpoint), watched live.
 const CORPUS = `e2e-runs-corpus-${Date.now()}`;
@@ -182,7 +183,7 @@ test("create a run from the form, watch discussions live, inspect an agent's mem
 });
 
 test("an unknown language is a field error naming the known ones, in the form and the API", async ({ page, request }) => {
-  const known = "py, java, cpp, cs, ts, js, php, sh";
+  const known = MULTIPLE_LANGUAGES.join(", ");
   await page.goto("/runs/new");
   await page.getByLabel("Name", { exact: true }).fill(`${RUN}-cobol`);
   await page.getByLabel("Corpus", { exact: true }).selectOption({ label: CORPUS });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MULTIPLE_LANGUAGES } from "@/lib/domain/language-names";
 import { defaultRunConfig, safeParseRunConfig } from "@/lib/domain/run-config";
 import { friendlyMessage, getIn, issuesByPath, numberInput, optionalNumberInput, setIn } from "./config-state";
 import { parseCustomOperations } from "./operations-field";
@@ -19,7 +20,7 @@ describe("new-run form state", () => {
     const m = issuesByPath(r.ok ? [] : r.issues);
     expect(m.get("agents.memory.capacity")).toEqual(["Must be >=1"]);
     expect(m.get("discussion.groupSize")).toEqual(["Enter a number."]);
-    const unknown = 'unknown language "Py!"; known: py, java, cpp, cs, ts, js, php, sh';
+    const unknown = `unknown language "Py!"; known: ${MULTIPLE_LANGUAGES.join(", ")}`;
     expect(m.get("languages")).toEqual([unknown]);
     expect(m.get("languages.1")).toEqual([unknown]);
   });

@@ -62,7 +62,7 @@ describe("run config", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([{ path: ["languages", 1], message: `unknown language "cobol"; known: ${MULTIPLE_LANGUAGES.join(", ")}` }]);
-    expect(() => parseRunConfig({ languages: ["Python"] })).toThrow(/languages\.0: unknown language "Python"; known: py, java, cpp, cs, ts, js, php, sh/);
+    expect(() => parseRunConfig({ languages: ["Python"] })).toThrow(/languages\.0: unknown language "Python"; known: py, java, cpp, cs, ts, js, php, sh, go, /);
     expect(safeParseRunConfig({ languages: [...MULTIPLE_LANGUAGES] }).ok).toBe(true);
   });
 
