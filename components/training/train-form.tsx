@@ -9,7 +9,9 @@ interface Preview { command: string; llamaFactoryYaml: string; trlYaml: string; 
 type Tab = "command" | "llamafactory" | "trl";
 
 /** The launch form: the exact command (or sbatch script) is shown before launch; exports for other tools. */
-export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
+export interface ExportedChoice { path: string; kind: "sft" | "dpo"; exportId: string }
+
+export function TrainFormView({ initial, exported = [] }: { initial?: Partial<TrainForm>; exported?: ExportedChoice[] }) {
   const router = useRouter();
   const [f, setF] = useState<TrainForm>({ ...DEFAULT_FORM, ...initial });
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -74,6 +76,15 @@ export function TrainFormView({ initial }: { initial?: Partial<TrainForm> }) {
         </label>
         {text("baseModel", "Base model", { required: true, placeholder: "Qwen/Qwen2.5-Coder-1.5B, a local path, or tiny-test" })}
         {text("dataset", "Dataset (JSONL path)", { required: true, placeholder: f.kind === "dpo" ? "prompt / chosen / rejected per line" : '{"messages": [...]} per line' })}
+        {exported.some((x) => x.kind === f.kind) ? (
+          <label>
+            Or a recent export
+            <select aria-label="Dataset from a recent export" value={exported.some((x) => x.path === f.dataset) ? f.dataset : ""} onChange={set("dataset")}>
+              <option value="">choose…</option>
+              {exported.filter((x) => x.kind === f.kind).map((x) => <option key={x.path} value={x.path}>{x.exportId} · {x.path.split("/").slice(-2).join("/")}</option>)}
+            </select>
+          </label>
+        ) : null}
         {text("evalDataset", "Eval dataset (optional)", { placeholder: "else 2% held out" })}
         <label>Method
           <select aria-label="Method" value={f.method} onChange={set("method")} {...invalid("method")}>
