@@ -1,8 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { cli, generatedRun } from "./support/generated-run";
 
 // A run made by the real pipeline with the CLI, into the e2e server's database (DATA_DIR
 // .e2e-data/open, see playwright.config.ts): `xinstruct generate` with the scripted model, half of
@@ -12,36 +10,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const N = 8;
 let runId = "";
 
-function cli(args: string[]): { stdout: string; stderr: string } {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const r = spawnSync(process.execPath, [path.join(root, "bin/xinstruct.mjs"), ...args], { cwd: root, env: { ...env, DATA_DIR: path.join(root, ".e2e-data", "open") }, encoding: "utf8", timeout: 180_000 });
-  expect(r.status, `${args.join(" ")}\n${r.stderr}`).toBe(0);
-  return { stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A run generated with the CLI (scripted model, half its solutions with a planted bug), not yet verified; its id. */
-function generatedRun(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "xi-e2e-dpo-"));
-  mkdirSync(path.join(dir, "corpus"));
-  writeFileSync(path.join(dir, "corpus", "stats.py"), 'def total(xs):\n    """Sum of a list."""\n    s = 0\n    for x in xs:\n        s += x\n    return s\n');
-  writeFileSync(path.join(dir, "corpus", "words.js"), "function countWords(text) {\n  return text.split(/\\s+/).filter(Boolean).length;\n}\nmodule.exports = { countWords };\n");
-  writeFileSync(path.join(dir, "run.yaml"), [
-    `name: e2e-dpo-${Date.now()}`,
-    "seed: 15",
-    "languages: [py, js]",
-    "seedData: { modes: [ds1] }",
-    "targets: { ds3Samples: 0 }",
-    "models:",
-    "  endpoints:",
-    "    - { name: demo, provider: scripted, model: xinstruct-demo, concurrency: 16, scripted: { faults: { wrongSolution: 0.5 } } }",
-  ].join("\n"));
-  const made = cli(["generate", "--config", path.join(dir, "run.yaml"), "--corpus", path.join(dir, "corpus"), "--no-progress"]);
-  return /run (\S+) "/.exec(made.stderr)![1];
-}
-
 test.beforeAll(() => {
   test.setTimeout(300_000);
-  runId = generatedRun();
+  runId = generatedRun("e2e-dpo");
   const counts = JSON.parse(cli(["dpo", "--run", runId, "--model", "demo", "--n", String(N), "--no-progress"]).stdout);
   expect(counts.dpo).toMatchObject({ queries: 2, answers: 2 * N, pairs: 2 });
 });
@@ -102,7 +73,7 @@ test("DPO pairs from a succeeded SFT job's model: the run page offers the job, a
   });
   expect(made.status()).toBe(201);
   const sft = (await made.json()).job as { id: string };
-  const fresh = generatedRun(); // no DPO pairs yet: the stage pairs what it samples from the SFT model
+  const fresh = generatedRun("e2e-dpo"); // no DPO pairs yet: the stage pairs what it samples from the SFT model
   await expect.poll(async () => (await (await request.get(`/api/training/${sft.id}`)).json()).job.status, { timeout: 180_000 }).toBe("succeeded");
 
   await page.goto(`/runs/${fresh}`);

@@ -1,36 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { generatedRun } from "./support/generated-run";
 
 // The stages after generation, started from the run page of a finished run (its event stream
 // has ended): their bars must reach "done" without a reload. The run is made by the real
 // pipeline with the CLI and the scripted model (half its solutions carry a planted bug, so DPO
 // finds passing and failing answers), into the e2e server's database.
-const root = path.resolve(import.meta.dirname, "..");
 let runId = "";
 
 test.beforeAll(() => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "xi-e2e-stages-"));
-  mkdirSync(path.join(dir, "corpus"));
-  writeFileSync(path.join(dir, "corpus", "stats.py"), 'def total(xs):\n    """Sum of a list."""\n    s = 0\n    for x in xs:\n        s += x\n    return s\n');
-  writeFileSync(path.join(dir, "corpus", "words.js"), "function countWords(text) {\n  return text.split(/\\s+/).filter(Boolean).length;\n}\nmodule.exports = { countWords };\n");
-  writeFileSync(path.join(dir, "run.yaml"), [
-    `name: e2e-stages-${Date.now()}`,
-    "seed: 15",
-    "languages: [py, js]",
-    "seedData: { modes: [ds1] }",
-    "targets: { ds3Samples: 0 }",
-    "models:",
-    "  endpoints:",
-    "    - { name: demo, provider: scripted, model: xinstruct-demo, concurrency: 16, scripted: { faults: { wrongSolution: 0.5 } } }",
-  ].join("\n"));
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const r = spawnSync(process.execPath, [path.join(root, "bin/xinstruct.mjs"), "generate", "--config", path.join(dir, "run.yaml"), "--corpus", path.join(dir, "corpus"), "--no-progress"], { cwd: root, env: { ...env, DATA_DIR: path.join(root, ".e2e-data", "open") }, encoding: "utf8", timeout: 150_000 });
-  expect(r.status, r.stderr).toBe(0);
-  runId = /run (\S+) "/.exec(r.stderr)![1];
+  runId = generatedRun("e2e-stages");
 });
 
 test("verify and DPO started from a finished run's page move their bars to done without a reload; a re-verify says there was nothing new", async ({ page }) => {
