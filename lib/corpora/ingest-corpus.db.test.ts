@@ -37,10 +37,10 @@ describe("corpus.ingest job", () => {
     const c = await getCorpus(t.db, corpus.id);
     expect(c.status).toBe("ready");
     expect(c.error).toBeNull();
-    // 5 files in the 8 languages; README.md and main.go are skipped with their reason.
+    // 5 files in the 8 languages; README.md and Main.hs (Haskell, not in the registry) are skipped with their reason.
     expect(c.files).toBe(5);
     expect(c.report!.files.skippedByReason).toEqual({ unsupported_language: 2 });
-    expect(c.report!.files.skippedFiles.map((f) => f.path).sort()).toEqual(["README.md", "go/main.go"]);
+    expect(c.report!.files.skippedFiles.map((f) => f.path).sort()).toEqual(["README.md", "hs/Main.hs"]);
     expect(c.snippets).toBe(c.report!.snippets.kept);
     const langs = Object.fromEntries((await corpusLanguageStats(t.db, corpus.id)).map((l) => [l.language, l.snippets]));
     expect(Object.keys(langs).sort()).toEqual(["java", "php", "py", "sh", "ts"]);

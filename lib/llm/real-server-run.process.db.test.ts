@@ -104,7 +104,8 @@ describe("a run against a server that answers like real ones", () => {
     const stats = await server.stats();
     // json_schema was refused once per call in flight before the first refusal came back, then never asked again
     expect(stats.byFormat.json_schema).toBeLessThanOrEqual(CONCURRENCY);
-    expect(stats.byFormat.json_object).toBeGreaterThan(stats.requests * 0.9);
+    // every other request asked for json_object (the refused json_schema ones are at most the first wave)
+    expect(stats.byFormat.json_object).toBeGreaterThanOrEqual(stats.requests - CONCURRENCY);
     for (const f of ["fencedJson", "proseFirst", "fencedCode", "think", "cutOff", "truncated", "rateLimit", "serverError", "rejectedJsonSchema"]) expect(stats.flaws[f]).toBeGreaterThan(0);
   }, 240_000);
 });

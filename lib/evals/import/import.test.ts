@@ -41,7 +41,7 @@ describe("MultiPL-E .results.json import", () => {
     const r = parseMultiplEResults(JSON.stringify({ name: "HumanEval_53_add", language: "javascript", results: [{ program: "x", status: "Exception", exit_code: 1, stdout: "", stderr: "boom" }] }), "f");
     expect(r.results[0]).toMatchObject({ language: "js", status: "exception", stderr: "boom", passed: false });
     expect(() => parseMultiplEResults(JSON.stringify({ name: "x", results: [] }), "f.json")).toThrow(/language/);
-    expect(() => parseMultiplEResults(JSON.stringify({ name: "x", language: "rkt", results: [] }), "f.json")).toThrow(/"rkt"/);
+    expect(() => parseMultiplEResults(JSON.stringify({ name: "x", language: "ocaml", results: [] }), "f.json")).toThrow(/"ocaml"/);
   });
 });
 

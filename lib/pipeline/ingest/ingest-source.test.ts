@@ -29,7 +29,7 @@ function expectProject(r: IngestResult) {
   });
   expect(r.files.find((f) => f.path === "scripts/deploy")?.languageSource).toBe("shebang");
   expect(r.report.files.skippedByReason).toMatchObject({ unsupported_language: 2 });
-  expect(r.report.files.skippedFiles.map((s) => s.path).sort()).toEqual(expect.arrayContaining(["README.md", "go/main.go"]));
+  expect(r.report.files.skippedFiles.map((s) => s.path).sort()).toEqual(expect.arrayContaining(["README.md", "hs/Main.hs"]));
   // each small file is one snippet with its full text
   const app = r.snippets.find((s) => s.path === "src/app.py")!;
   expect(app.content).toBe(PROJECT["src/app.py"].trimEnd());
@@ -77,7 +77,7 @@ describe("ingestSource: sources", () => {
     const lines = [
       { content: PROJECT["src/app.py"], language: "Python", path: "a/app.py" },
       { content: PROJECT["java/Main.java"] },
-      { content: "package main\nfunc main() {}\n", language: "go" },
+      { content: "main = putStrLn \"hi\"\n", language: "haskell" },
       { content: PROJECT["src/util/strings.ts"], path: "x/strings.ts" },
     ];
     const file = t.write("dump.jsonl", lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
@@ -88,7 +88,7 @@ describe("ingestSource: sources", () => {
       ["x/strings.ts", "ts", "extension"],
     ]);
     expect(r.report.files.skippedFiles).toEqual([
-      { path: "dump.jsonl:3", reason: "unsupported_language", message: 'dump.jsonl:3: declared language "go" is not supported' },
+      { path: "dump.jsonl:3", reason: "unsupported_language", message: 'dump.jsonl:3: declared language "haskell" is not supported' },
     ]);
   });
 

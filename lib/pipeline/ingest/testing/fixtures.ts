@@ -36,5 +36,5 @@ export const PROJECT: Record<string, string> = {
   "scripts/deploy": "#!/bin/bash\nset -euo pipefail\nfor f in \"$@\"; do\n  echo \"deploying $f\"\ndone\n",
   "web/index.php": "<?php\nfunction greet($name) {\n    return \"Hello, \" . htmlspecialchars($name);\n}\necho greet($_GET['n'] ?? 'you');\n",
   "README.md": "# Demo\n\nA demo project.\n",
-  "go/main.go": "package main\n\nfunc main() {}\n",
+  "hs/Main.hs": "main :: IO ()\nmain = putStrLn \"hi\"\n",
 };
