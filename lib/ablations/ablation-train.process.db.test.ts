@@ -1,3 +1,4 @@
+import { dedupExportSamples } from "@/lib/export/dedup-samples";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -137,7 +138,11 @@ describe("an ablation run to the end", () => {
     // a size subset is SFT data only
     expect([half.steps, half.sampling]).toEqual([["dataset", "train", "evaluate", "done"], null]);
     // the exported SFT data: accepted samples, less those failing their own tests (verified for Ds4)
-    const exported = async (runId: string, ids?: string[]) => (await t.db.sample.findMany({ where: { runId, filtered: false, ...(ids ? { id: { in: ids } } : {}) } })).filter((x) => !failsOwnTests(x.verdict)).length;
+    // the exported SFT data: accepted samples, less those failing their own tests, less duplicates (export dedups by default)
+    const exported = async (runId: string, ids?: string[]) => {
+      const rows = (await t.db.sample.findMany({ where: { runId, filtered: false, ...(ids ? { id: { in: ids } } : {}) }, orderBy: { id: "asc" } })).filter((x) => !failsOwnTests(x.verdict));
+      return dedupExportSamples(rows.map((x) => ({ id: x.id, language: x.language, instruction: x.instruction, code: x.solution }))).kept.length;
+    };
     const halfIds = selectVariantSamples(await candidateSamples(t.db, run.id), parseVariantKey("size:0.5"), 42);
     expect(halfIds).toHaveLength(Math.ceil((await t.db.sample.count({ where: { runId: run.id, filtered: false } })) / 2));
     expect(view.variants.map((v) => v.sftSamples)).toEqual([await exported(run.id), await exported(twin.id), await exported(run.id, halfIds)]);
