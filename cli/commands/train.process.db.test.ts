@@ -44,7 +44,9 @@ describe("xinstruct train", () => {
     expect(slurm.out).toContain("srun --kill-on-bad-exit=1 python3 -m trainer sft");
     const lf = await run(["train", "--config", file, "--export", "llamafactory"]);
     expect(lf.out).toContain("stage: sft");
-    expect(lf.out).toContain("gradient_accumulation_steps: 2");
+    // packed rows hold ≈2 samples: a global batch of 8 samples is 4 rows × accumulation 1, and packed samples stay apart
+    expect(lf.out).toContain("gradient_accumulation_steps: 1");
+    expect(lf.out).toContain("neat_packing: true");
     expect(await t.db.trainingJob.count()).toBe(0);
   }, 120_000);
 
