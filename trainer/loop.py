@@ -36,7 +36,15 @@ class StopFlag:
 
     def _handle(self, signum, _frame):
         self.requested = True
-        print(f"[trainer] received {signal.Signals(signum).name}: saving a checkpoint, then exiting", flush=True)
+        # Not print(): the signal can arrive while the main thread is inside a print to the same
+        # buffered stdout (a slow ssh pipe makes that likely), and a second print there raises
+        # "reentrant call" and kills the trainer instead of letting it checkpoint. os.write is
+        # unbuffered and safe here.
+        msg = f"[trainer] received {signal.Signals(signum).name}: saving a checkpoint, then exiting\n"
+        try:
+            os.write(1, msg.encode())
+        except OSError:
+            pass
 
 
 def run(cfg: JobConfig, resume: bool = False, stop: StopFlag = None) -> str:
