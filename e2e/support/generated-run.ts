@@ -25,7 +25,7 @@ export function generatedRun(namePrefix: string): string {
   writeFileSync(path.join(dir, "corpus", "words.js"), "function countWords(text) {\n  return text.split(/\\s+/).filter(Boolean).length;\n}\nmodule.exports = { countWords };\n");
   writeFileSync(path.join(dir, "run.yaml"), [
     `name: ${namePrefix}-${Date.now()}`,
-    "seed: 15",
+    "seed: 9", // with the demo model's prompts, both samples pass their tests and DPO makes one pair per query
     "languages: [py, js]",
     "seedData: { modes: [ds1] }",
     "targets: { ds3Samples: 0 }",
