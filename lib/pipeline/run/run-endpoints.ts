@@ -62,11 +62,14 @@ export async function usedEndpoints(db: Db, config: RunConfig): Promise<ModelEnd
   return names.flatMap((n) => config.models.endpoints.find((e) => e.name === n) ?? settings.find((e) => e.name === n) ?? []);
 }
 
-/** Whether any of a run's roles answers with the demo model (the run page says so plainly). */
+/**
+ * Whether any of a run's roles answers with the demo model (the run page says so plainly). Reads
+ * only the providers of the Settings endpoints it names, never their keys.
+ */
 export async function runUsesDemoModel(db: Db, config: RunConfig): Promise<boolean> {
-  try {
-    return (await usedEndpoints(db, config)).some((e) => e.provider === "scripted");
-  } catch {
-    return false; // an endpoint since removed from Settings: the run page says nothing either way
-  }
+  const names = [...new Set(MODEL_ROLES.map((r) => config.models[r].endpoint))];
+  const inline = config.models.endpoints.filter((e) => names.includes(e.name));
+  const fromSettings = names.filter((n) => !inline.some((e) => e.name === n));
+  const rows = fromSettings.length ? await db.modelEndpoint.findMany({ where: { name: { in: fromSettings } }, select: { provider: true } }) : [];
+  return [...inline, ...rows].some((e) => e.provider === "scripted");
 }
