@@ -141,6 +141,12 @@ export async function cancelJob(db: Db, id: string): Promise<Job> {
   return db.job.findUniqueOrThrow({ where: { id } });
 }
 
+/** Whether any job (of these types) is still queued, due or not, or running. */
+export async function hasUnfinishedJobs(db: Db, types?: string[]): Promise<boolean> {
+  const n = await db.job.count({ where: { status: { in: ["queued", "running"] }, ...(types?.length ? { type: { in: types } } : {}) } });
+  return n > 0;
+}
+
 export async function listJobs(db: Db, opts: { status?: string; limit?: number } = {}): Promise<Job[]> {
   return db.job.findMany({ where: opts.status ? { status: opts.status } : {}, orderBy: { createdAt: "desc" }, take: opts.limit ?? 50 });
 }

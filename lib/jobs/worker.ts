@@ -2,7 +2,7 @@ import "server-only";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { claimJob, releaseJob, type Job } from "@/lib/jobs/queue";
+import { claimJob, hasUnfinishedJobs, releaseJob, type Job } from "@/lib/jobs/queue";
 import { runJob } from "@/lib/jobs/run-job";
 
 export interface WorkerOptions {
@@ -12,7 +12,10 @@ export interface WorkerOptions {
   /** Only these job types (default: every type in lib/jobs/contracts). */
   types?: string[];
   idlePollMs?: number;
-  /** Stop once the queue is empty (benchmarks and tests). */
+  /**
+   * Stop once the queue is empty (benchmarks and tests): no job of this worker's types queued
+   * (a retry waiting for its backoff counts) or running anywhere (its end may queue a follow-up).
+   */
   exitWhenIdle?: boolean;
   log?: (line: string) => void;
   onJobDone?: (job: Job, outcome: string) => void;
@@ -49,7 +52,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
         log(`claim failed: ${(e as Error).message}`);
       }
       if (!job) {
-        if (opts.exitWhenIdle) return;
+        if (opts.exitWhenIdle && !(await hasUnfinishedJobs(opts.db, opts.types).catch(() => true))) return;
         idle = Math.min(idle + 1, 4);
         await delay(idlePoll * idle, stopping.signal);
         continue;
