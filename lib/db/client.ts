@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/db/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/lib/db/generated/pg/client";
 import { env } from "@/lib/env";
+import { PgTextSafe } from "@/lib/db/pg-text-args";
 
 /**
  * One Prisma client per process. Both generated clients come from the same models, so
@@ -57,7 +58,7 @@ class ImmediateTransactions {
 export function createDb(url: string): Db {
   const client = url.startsWith("file:")
     ? new SqliteClient({ adapter: new ImmediateTransactions(new PrismaBetterSqlite3({ url, timeout: 30_000 })) })
-    : (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db);
+    : (new PgClient({ adapter: new PgTextSafe(new PrismaPg({ connectionString: url, max: 10 })) }) as unknown as Db);
   dialects.set(client, dialectOf(url));
   return client;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { dialectOfDb, type Db } from "@/lib/db/client";
+import { jsonbText } from "@/lib/db/pg-text-args";
 
 /**
  * Hand-written SQL for the few hot paths (job claims, event appends) where Prisma's
@@ -11,7 +12,11 @@ export function sqliteTimestamp(d: Date): string {
 }
 
 function forDialect(db: Db, sql: string, params: unknown[]): [string, unknown[]] {
-  if (dialectOfDb(db) !== "sqlite") return [sql, params];
+  if (dialectOfDb(db) !== "sqlite") {
+    // a string cast to jsonb is JSON text: its escaped NULs too must become storable
+    const jsonb = new Set([...sql.matchAll(/\$(\d+)::jsonb/g)].map((m) => Number(m[1]) - 1));
+    return [sql, jsonb.size ? params.map((p, i) => (jsonb.has(i) && typeof p === "string" ? jsonbText(p) : p)) : params];
+  }
   const order: number[] = [];
   const text = sql.replace(/\$(\d+)(::\w+)?/g, (_m, n) => (order.push(Number(n) - 1), "?"));
   return [text, order.map((i) => (params[i] instanceof Date ? sqliteTimestamp(params[i] as Date) : params[i]))];

@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonbText } from "@/lib/db/pg-text-args";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 
@@ -40,7 +41,7 @@ function encode(value: unknown, type: ColumnType, dialect: Dialect): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case "json":
-      return JSON.stringify(value);
+      return dialect === "sqlite" ? JSON.stringify(value) : jsonbText(JSON.stringify(value));
     case "bool":
       return dialect === "sqlite" ? (value ? 1 : 0) : Boolean(value);
     case "date": {
