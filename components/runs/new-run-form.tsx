@@ -134,6 +134,7 @@ export function NewRunForm({ corpora, endpointNames, initial }: { corpora: Corpu
             <input aria-label="Languages" value={languagesText} onChange={(e) => setLanguagesText(e.target.value)} />
           </Field>
           {num("Seed", "seed", { hint: "fixes every random choice of the run" })}
+          {num("Shards", "shards", { hint: "jobs that split the run, one per worker meant to take part (workers on other machines sharing the PostgreSQL database); the samples are the same for any number" })}
         </div>
         <div className="row" style={{ marginTop: 8 }}>
           Seed data:

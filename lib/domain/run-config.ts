@@ -40,6 +40,12 @@ const rawSchema = z
     /** every random choice of the run derives from it; with the scripted model it fixes the output */
     seed: z.number().int().min(0).max(0xffffffff).default(42),
     languages: z.array(languageId).min(1).default([...DEFAULT_LANGUAGES]),
+    /**
+     * jobs that share the run's generation, one per worker meant to take part (workers on other
+     * machines sharing the PostgreSQL database); each seed task and discussion runs once, and the
+     * samples are the same for any number
+     */
+    shards: z.number().int().min(1).max(64).default(1),
     seedData: z
       .object({
         /** ds1: instruction first; ds2: response first (paper §2.1) */

@@ -8,7 +8,8 @@ import { defineJobContract } from "./define";
 export const generationRunContract = defineJobContract({
   name: GENERATION_JOB,
   description: "Generation run: seed (Ds1/Ds2) then cross-lingual discussions (Ds3), resumable",
-  payload: z.object({ runId: z.string().min(1) }),
+  /** shard: one of the jobs that share a run (config.shards), any of which can finish it alone */
+  payload: z.object({ runId: z.string().min(1), shard: z.number().int().min(0).optional() }),
   maxAttempts: 10,
   backoffBaseMs: 2_000,
   timeoutMs: 7 * 24 * 3_600_000,

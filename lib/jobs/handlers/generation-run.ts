@@ -1,4 +1,5 @@
 import { defineHandler } from "@/lib/jobs/types";
+import { env } from "@/lib/env";
 import { generationRunContract } from "@/lib/jobs/contracts/runs";
 import { classifyFailure } from "@/lib/jobs/errors";
 import { executeRun } from "@/lib/pipeline/run/execute-run";
@@ -22,6 +23,8 @@ export const generationRun = defineHandler(GENERATION_JOB, async ({ db, payload,
       runId: payload.runId,
       signal,
       fence: { jobId, attempt },
+      // a shard that dies leaves its seed tasks and discussions to the others after this long
+      claimLeaseMs: env().JOB_LEASE_MS,
       onProgress: (c) => {
         if (Date.now() - reported < 1_000 && c.stage !== "done") return;
         reported = Date.now();

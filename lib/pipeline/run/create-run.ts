@@ -43,6 +43,13 @@ export async function validateRunConfig(db: Db, input: { config?: unknown; yaml?
   return config;
 }
 
+/** The run's generation jobs: one, or one per shard when workers share it (config.shards). */
+export async function enqueueGenerationJobs(db: Db, runId: string, shards: number) {
+  const jobs = [];
+  for (let shard = 0; shard < shards; shard++) jobs.push(await enqueueJob(db, GENERATION_JOB, shards > 1 ? { runId, shard } : { runId }, { runId }));
+  return jobs;
+}
+
 export async function createRun(db: Db, input: CreateRunInput) {
   const config = await validateRunConfig(db, input);
   if (input.enqueue !== false) await checkRunEndpoints(db, config);
@@ -57,6 +64,6 @@ export async function createRun(db: Db, input: CreateRunInput) {
   }
   const run = await db.run.create({ data: { name, corpusId, config: config as unknown as object, status: "queued" } });
   await db.event.create({ data: { topic: runTopic(run.id), type: "status", data: { status: "queued" } } });
-  const job = input.enqueue === false ? null : await enqueueJob(db, GENERATION_JOB, { runId: run.id }, { runId: run.id });
+  const job = input.enqueue === false ? null : (await enqueueGenerationJobs(db, run.id, config.shards))[0];
   return { run, job, config };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { LanguageModel } from "ai";
 import { cancellable, type AgentContext } from "@/lib/agents/context";
@@ -23,6 +24,8 @@ import { judgeRun, RunProgress, type RunCounts } from "./run-progress";
 import { loadRunSnippetRows } from "./run-snippets";
 import { watchRunStatus } from "./run-status-watch";
 import { StepCommitter } from "./step-committer";
+import { RunClaims } from "./run-claims";
+import { runSharedStages } from "./shared-stages";
 import { agentsWrite, discussWrite, seedWrite } from "./step-writes";
 
 /**
@@ -41,6 +44,8 @@ export interface ExecuteRunOptions {
   /** the job attempt that owns the run; every write checks it still does */
   fence?: { jobId: string; attempt: number };
   controlPollMs?: number;
+  /** a shared run's claims (seed tasks, discussions) are taken over this long after their job stops renewing them */
+  claimLeaseMs?: number;
   progressEveryMs?: number;
   /** work units in flight; default twice the largest concurrency of the run's endpoints */
   concurrency?: number;
@@ -101,52 +106,65 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
 
   try {
     for (const t of ledger.tallies) progress.add(t);
-    // ---- stage "seed"
-    const tasks = seedTasks(snippets, config);
-    progress.setStage("seed", tasks.length);
-    committer.addEvent("stage", { stage: "seed", total: tasks.length, done: progress.counts.seed.done });
-    const seeds: (InstructionSample | null | undefined)[] = tasks.map((t) => ledger.seeds.get(seedSampleId(t.snippet, t.mode, t.index))?.sample);
-    const todo = tasks.flatMap((_, i) => (seeds[i] === undefined ? [i] : []));
-    await mapPool(
-      todo,
-      concurrency,
-      async (i) => {
-        const t = tasks[i];
-        const r = await cancellable(() => seedFromSnippet(ctx, t.snippet, t.mode, t.index));
-        if (!r) return;
-        seeds[i] = r.sample;
-        committer.add(seedWrite(runId, r, dbIds.get(t.snippet.id)));
-      },
-      stop.signal,
-    );
-
-    // ---- the agents, then stage "discuss"
-    if (!stop.signal.aborted) {
-      const seedSamples = seeds.filter((s): s is InstructionSample => Boolean(s));
-      const created = createAgents(seedSamples, config);
-      if (!ledger.agentsDone) committer.add(agentsWrite(runId, [...created.agents.values()], created.events));
-      const plan = planDiscussions(
-        [...created.agents.values()].map((a) => ({ id: a.id, language: a.language })),
-        { groupSize: config.discussion.groupSize, distinctLanguages: config.discussion.distinctLanguages, count: config.targets.ds3Samples, seed: config.seed },
-      );
-      const agents = replayAgents(seedSamples, plan, ledger.discussions, config);
-      progress.setStage("discuss", plan.length);
-      forceProgress = true;
-      committer.addEvent("stage", { stage: "discuss", total: plan.length, done: progress.counts.discuss.done, agents: agents.size });
-      const remaining = plan.filter((d) => !ledger.discussions.has(d.id));
-      await runDag(
-        remaining,
+    if (config.shards > 1) {
+      // the run shared by its shard jobs, on any workers: lib/pipeline/run/shared-stages.ts
+      const claims = new RunClaims(db, runId, o.fence ? `${o.fence.jobId}:${o.fence.attempt}` : `local:${randomUUID()}`, o.claimLeaseMs ?? 30_000);
+      claims.startRenewing((e) => stop.abort(e));
+      try {
+        await runSharedStages({ db, runId, ctx, config, ledger, progress, committer, claims, concurrency, snippets, dbIds, signal: stop.signal, pollMs: o.controlPollMs });
+      } finally {
+        claims.stop();
+      }
+    } else {
+      // ---- stage "seed"
+      const tasks = seedTasks(snippets, config);
+      progress.setStage("seed", tasks.length);
+      committer.addEvent("stage", { stage: "seed", total: tasks.length, done: progress.counts.seed.done });
+      const seeds: (InstructionSample | null | undefined)[] = tasks.map((t) => ledger.seeds.get(seedSampleId(t.snippet, t.mode, t.index))?.sample);
+      const todo = tasks.flatMap((_, i) => (seeds[i] === undefined ? [i] : []));
+      await mapPool(
+        todo,
         concurrency,
-        async (d) => {
-          const r = await cancellable(() => runDiscussion(ctx, { id: d.id, agents: d.memberIds.map((id) => agents.get(id)!) }));
+        async (i) => {
+          const t = tasks[i];
+          const r = await cancellable(() => seedFromSnippet(ctx, t.snippet, t.mode, t.index));
           if (!r) return;
-          for (const a of r.agents) agents.set(a.id, a);
-          committer.add(discussWrite(runId, r, config.discussion.mode === "centralized" ? d.memberIds[0] : null));
+          seeds[i] = r.sample;
+          committer.add(seedWrite(runId, r, dbIds.get(t.snippet.id)));
         },
         stop.signal,
       );
+
+      // ---- the agents, then stage "discuss"
+      if (!stop.signal.aborted) {
+        const seedSamples = seeds.filter((s): s is InstructionSample => Boolean(s));
+        const created = createAgents(seedSamples, config);
+        if (!ledger.agentsDone) committer.add(agentsWrite(runId, [...created.agents.values()], created.events));
+        const plan = planDiscussions(
+          [...created.agents.values()].map((a) => ({ id: a.id, language: a.language })),
+          { groupSize: config.discussion.groupSize, distinctLanguages: config.discussion.distinctLanguages, count: config.targets.ds3Samples, seed: config.seed },
+        );
+        const agents = replayAgents(seedSamples, plan, ledger.discussions, config);
+        progress.setStage("discuss", plan.length);
+        forceProgress = true;
+        committer.addEvent("stage", { stage: "discuss", total: plan.length, done: progress.counts.discuss.done, agents: agents.size });
+        const remaining = plan.filter((d) => !ledger.discussions.has(d.id));
+        await runDag(
+          remaining,
+          concurrency,
+          async (d) => {
+            const r = await cancellable(() => runDiscussion(ctx, { id: d.id, agents: d.memberIds.map((id) => agents.get(id)!) }));
+            if (!r) return;
+            for (const a of r.agents) agents.set(a.id, a);
+            committer.add(discussWrite(runId, r, config.discussion.mode === "centralized" ? d.memberIds[0] : null));
+          },
+          stop.signal,
+        );
+      }
     }
     await committer.flush();
+    // a shared run: what every shard stored, not only what this one saw
+    if (config.shards > 1) progress.recount((await loadLedger(db, runId)).tallies);
   } finally {
     control.dispose();
     o.signal?.removeEventListener("abort", onOuterAbort);
@@ -154,6 +172,10 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
 
   if (o.signal?.aborted) throw o.signal.reason ?? new Error("the worker stopped");
   const requested = control.requested();
+  if (requested === "finished") {
+    const ended = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { status: true, counts: true } });
+    return { status: ended.status as RunStatus, counts: ended.counts as RunCounts | null };
+  }
   if (requested === "cancelled") {
     const counts = progress.snapshot();
     await finishRun(db, runId, "cancelled", { from: ["cancelled"], counts });
@@ -161,6 +183,8 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
   }
   if (requested === "paused") {
     const counts = progress.snapshot();
+    const last = config.shards > 1 ? await db.event.findFirst({ where: { topic: runTopic(runId), type: "status" }, orderBy: { seq: "desc" }, select: { data: true } }) : null;
+    if ((last?.data as { status?: string } | null)?.status === "paused") return { status: "paused", counts }; // another shard said it
     await db.$transaction([
       db.run.update({ where: { id: runId }, data: { counts: json(counts), usage: json(counts.usage), stage: counts.stage } }),
       db.event.create({ data: { topic: runTopic(runId), type: "status", data: json({ status: "paused", counts }) } }),
@@ -173,7 +197,10 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
   // a pause that arrives after the last step is too late: the run is complete
   const { outcome, summary } = judgeRun(counts);
   const finished = await finishRun(db, runId, outcome, { from: ["running", "paused"], counts, error: summary ?? undefined });
-  return { status: finished ? outcome : "cancelled", counts };
+  if (finished) return { status: outcome, counts };
+  // another shard of the run finished it first, or the run was cancelled meanwhile
+  const now = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+  return { status: config.shards > 1 && now ? (now.status as RunStatus) : "cancelled", counts };
 }
 
 const json = (v: unknown) => v as object;

@@ -17,15 +17,24 @@ export interface FinishedDiscussion {
   reflection: Reflection | null;
 }
 
-export function applyFinishedDiscussion(agents: Map<string, AgentState>, planned: PlannedDiscussion, done: FinishedDiscussion, config: RunConfig): void {
-  const mode = config.discussion.mode;
-  let members = planned.memberIds.map((id) => ({ ...agents.get(id)!, discussions: agents.get(id)!.discussions + 1 }));
+/**
+ * What a finished discussion did to one of its members: one more discussion; the reflection when
+ * the member wrote the sample (the main agent in centralized mode, every member in parallel
+ * mode); a kept sample offered to its memory. Depends on that member's state alone, so an
+ * agent's state is its discussions applied in plan order, whichever worker ran each.
+ */
+export function applyToMember(agent: AgentState, planned: PlannedDiscussion, done: FinishedDiscussion, config: RunConfig): AgentState {
+  let a: AgentState = { ...agent, discussions: agent.discussions + 1 };
   if (done.reflection) {
-    const authors = new Set(mode === "centralized" ? members.slice(0, 1).map((a) => a.id) : members.map((a) => a.id));
-    members = members.map((a) => (authors.has(a.id) ? addReflection(a, done.reflection!) : a));
+    const author = config.discussion.mode === "centralized" ? planned.memberIds[0] === a.id : true;
+    if (author) a = addReflection(a, done.reflection);
   }
-  if (done.sample?.status === "accepted") members = members.map((a) => offerSample(a, done.sample!, config).agent);
-  for (const a of members) agents.set(a.id, a);
+  if (done.sample?.status === "accepted") a = offerSample(a, done.sample, config).agent;
+  return a;
+}
+
+export function applyFinishedDiscussion(agents: Map<string, AgentState>, planned: PlannedDiscussion, done: FinishedDiscussion, config: RunConfig): void {
+  for (const id of planned.memberIds) agents.set(id, applyToMember(agents.get(id)!, planned, done, config));
 }
 
 export function replayAgents(seeds: readonly InstructionSample[], plan: readonly PlannedDiscussion[], finished: ReadonlyMap<string, FinishedDiscussion>, config: RunConfig): Map<string, AgentState> {

@@ -2,9 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { cancelJob } from "@/lib/jobs/queue";
-import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { RunConfig } from "@/lib/domain/run-config";
-import { checkRunEndpoints } from "./create-run";
+import { checkRunEndpoints, enqueueGenerationJobs } from "./create-run";
 import { appendEndOnce } from "./finish-run";
 import { GENERATION_JOB, runTopic, TERMINAL_STATUSES, type RunStatus } from "./ids";
 
@@ -56,7 +55,7 @@ export async function resumeRun(db: Db, id: string) {
   const { count } = await db.run.updateMany({ where: { id, status: run.status }, data: { status: "queued" } });
   if (count === 1) {
     await statusEvent(db, id, { status: "queued", resumed: true });
-    await enqueueJob(db, GENERATION_JOB, { runId: id }, { runId: id });
+    await enqueueGenerationJobs(db, id, (run.config as { shards?: number }).shards ?? 1);
   }
   return load(db, id);
 }

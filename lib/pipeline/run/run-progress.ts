@@ -95,6 +95,14 @@ export class RunProgress {
     this.sync();
   }
 
+  /** Counts again from these tallies (a shared run's whole ledger), keeping the stage and its totals. */
+  recount(tallies: readonly Tally[]): void {
+    const c = this.counts;
+    Object.assign(c, { seed: { done: 0, total: c.seed.total }, discuss: { done: 0, total: c.discuss.total }, samples: { ds1: 0, ds2: 0, ds3: 0, accepted: 0, filtered: 0, unscored: 0 }, byLanguage: {}, failedSteps: 0, failedCalls: 0, failureCauses: {}, agents: 0, usage: ZERO_USAGE });
+    for (const t of tallies) this.add(t);
+    this.sync();
+  }
+
   private sync(): void {
     const c = this.counts;
     const part = c.stage === "discuss" ? c.discuss : c.seed;
