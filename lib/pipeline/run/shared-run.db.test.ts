@@ -25,7 +25,7 @@ it("a shared run paused mid-discussion stops both shards and says paused once, w
   const statuses = (await t.db.event.findMany({ where: { topic: runTopic(run.id), type: "status" }, orderBy: { seq: "asc" } })).map((e) => (e.data as { status: string }).status);
   expect(statuses.filter((s) => s === "paused")).toHaveLength(1);
   const paused = await t.db.run.findUniqueOrThrow({ where: { id: run.id } });
-  expect((paused.counts as RunCounts).discuss.done).toBe(await discussed());
+  expect((paused.counts as unknown as RunCounts).discuss.done).toBe(await discussed());
   expect(await discussed()).toBeLessThan(24);
 
   // resume queues both shards' jobs again; here they run in this process
@@ -39,5 +39,5 @@ it("a shared run paused mid-discussion stops both shards and says paused once, w
   expect(await storedSamples(t.db, run.id)).toEqual(await storedSamples(t.db, twin.run.id));
   const ended = await t.db.run.findUniqueOrThrow({ where: { id: run.id } });
   const twinRow = await t.db.run.findUniqueOrThrow({ where: { id: twin.run.id } });
-  expect({ ...(ended.counts as RunCounts), usage: null }).toEqual({ ...(twinRow.counts as RunCounts), usage: null });
+  expect({ ...(ended.counts as unknown as RunCounts), usage: null }).toEqual({ ...(twinRow.counts as unknown as RunCounts), usage: null });
 }, 120_000);
