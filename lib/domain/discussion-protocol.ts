@@ -112,3 +112,10 @@ export function targetRule(rule: TargetRule["rule"], groupLanguages: readonly st
   }
   return { rule: "free", allowed: all };
 }
+
+/** A run's discussions: its agents grouped as its config says, as many as its Ds3 target. */
+export function planRunDiscussions(agents: ReadonlyMap<string, { id: string; language: string }>, config: { seed: number; discussion: GroupOptions; targets: { ds3Samples: number } }): PlannedDiscussion[] {
+  return planDiscussions([...agents.values()].map((a) => ({ id: a.id, language: a.language })), {
+    groupSize: config.discussion.groupSize, distinctLanguages: config.discussion.distinctLanguages, count: config.targets.ds3Samples, seed: config.seed,
+  });
+}

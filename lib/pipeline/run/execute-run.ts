@@ -9,7 +9,7 @@ import { seedTasks } from "@/lib/agents/in-memory-run";
 import { runDiscussion } from "@/lib/agents/run-discussion";
 import { mapPool, runDag } from "@/lib/agents/schedulers";
 import type { Db } from "@/lib/db/client";
-import { planDiscussions } from "@/lib/domain/discussion-protocol";
+import { planRunDiscussions } from "@/lib/domain/discussion-protocol";
 import type { ModelEndpoint } from "@/lib/domain/model-endpoint";
 import { MODEL_ROLES, parseRunConfig } from "@/lib/domain/run-config";
 import type { InstructionSample } from "@/lib/domain/sample";
@@ -140,10 +140,7 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
         const seedSamples = seeds.filter((s): s is InstructionSample => Boolean(s));
         const created = createAgents(seedSamples, config);
         if (!ledger.agentsDone) committer.add(agentsWrite(runId, [...created.agents.values()], created.events));
-        const plan = planDiscussions(
-          [...created.agents.values()].map((a) => ({ id: a.id, language: a.language })),
-          { groupSize: config.discussion.groupSize, distinctLanguages: config.discussion.distinctLanguages, count: config.targets.ds3Samples, seed: config.seed },
-        );
+        const plan = planRunDiscussions(created.agents, config);
         const agents = replayAgents(seedSamples, plan, ledger.discussions, config);
         progress.setStage("discuss", plan.length);
         forceProgress = true;
@@ -182,9 +179,14 @@ export async function executeRun(o: ExecuteRunOptions): Promise<RunOutcome> {
     return { status: "cancelled", counts };
   }
   if (requested === "paused") {
+    // a shared run: each shard counts again once it has stopped, so the last one to stop leaves every stored step counted
+    if (config.shards > 1) progress.recount((await loadLedger(db, runId)).tallies);
     const counts = progress.snapshot();
     const last = config.shards > 1 ? await db.event.findFirst({ where: { topic: runTopic(runId), type: "status" }, orderBy: { seq: "desc" }, select: { data: true } }) : null;
-    if ((last?.data as { status?: string } | null)?.status === "paused") return { status: "paused", counts }; // another shard said it
+    if ((last?.data as { status?: string } | null)?.status === "paused") {
+      await db.run.update({ where: { id: runId }, data: { counts: json(counts), usage: json(counts.usage), stage: counts.stage } }); // another shard said it
+      return { status: "paused", counts };
+    }
     await db.$transaction([
       db.run.update({ where: { id: runId }, data: { counts: json(counts), usage: json(counts.usage), stage: counts.stage } }),
       db.event.create({ data: { topic: runTopic(runId), type: "status", data: json({ status: "paused", counts }) } }),

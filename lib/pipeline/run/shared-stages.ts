@@ -6,8 +6,9 @@ import type { AgentState } from "@/lib/agents/agent";
 import { seedTasks } from "@/lib/agents/in-memory-run";
 import { runDiscussion } from "@/lib/agents/run-discussion";
 import { mapPool } from "@/lib/agents/schedulers";
+import { sleep } from "@/lib/domain/sleep";
 import type { Db } from "@/lib/db/client";
-import { planDiscussions, type PlannedDiscussion } from "@/lib/domain/discussion-protocol";
+import { planRunDiscussions, type PlannedDiscussion } from "@/lib/domain/discussion-protocol";
 import type { RunConfig } from "@/lib/domain/run-config";
 import type { InstructionSample } from "@/lib/domain/sample";
 import { AGENTS_STEP_KEY } from "./ids";
@@ -84,9 +85,7 @@ export async function runSharedStages(o: SharedStagesOptions): Promise<void> {
     committer.add(agentsWrite(runId, [...created.agents.values()], created.events));
     ledger.agentsDone = true;
   }
-  const plan = planDiscussions([...created.agents.values()].map((a) => ({ id: a.id, language: a.language })), {
-    groupSize: config.discussion.groupSize, distinctLanguages: config.discussion.distinctLanguages, count: config.targets.ds3Samples, seed: config.seed,
-  });
+  const plan = planRunDiscussions(created.agents, config);
   progress.setStage("discuss", plan.length);
   committer.addEvent("stage", { stage: "discuss", total: plan.length, done: progress.counts.discuss.done, agents: created.agents.size });
   await discuss(o, plan, created.agents, pollMs);
@@ -160,12 +159,4 @@ async function discuss(o: SharedStagesOptions, plan: PlannedDiscussion[], seedSt
   }
   while (inFlight.size) await new Promise<void>((r) => { wake = r; });
   if (failure) throw failure;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() { clearTimeout(t); signal.removeEventListener("abort", done); resolve(); }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
